@@ -1,0 +1,82 @@
+// Walks a corpus directory and reads its article files, skipping bad ones with a reason.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import type { SkippedFile } from './corpus-types.js';
+
+export interface CorpusFile {
+  /** Path relative to the corpus root, with forward slashes. */
+  path: string;
+  text: string;
+  hash: string;
+  bytes: number;
+}
+
+export const articleExtensions = ['.txt', '.md', '.html', '.htm'];
+export const maxFileBytes = 5 * 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function listFiles(root: string, directory: string, found: string[], skipped: SkippedFile[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(directory).sort();
+  } catch (error) {
+    skipped.push({ path: relative(root, directory) || '.', reason: `directory cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(directory, name);
+    const relativePath = relative(root, path).split(sep).join('/');
+    if (relativePath === 'rules') continue;
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      skipped.push({ path: relativePath, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
+      continue;
+    }
+    if (isDirectory) listFiles(root, path, found, skipped);
+    else if (articleExtensions.includes(extname(name).toLowerCase())) found.push(relativePath);
+  }
+}
+
+/** Reads every article file under `corpusDirectory` (not `rules/`); unreadable, binary, non-UTF-8, empty or oversized files are skipped. */
+export function readCorpus({ corpusDirectory }: { corpusDirectory: string }): { files: CorpusFile[]; skipped: SkippedFile[] } {
+  const paths: string[] = [];
+  const skipped: SkippedFile[] = [];
+  listFiles(corpusDirectory, corpusDirectory, paths, skipped);
+  const files: CorpusFile[] = [];
+  for (const path of paths) {
+    let buffer: Buffer;
+    try {
+      const size = statSync(join(corpusDirectory, path)).size;
+      if (size > maxFileBytes) {
+        skipped.push({ path, reason: `file too large (${size} bytes, limit ${maxFileBytes})` });
+        continue;
+      }
+      buffer = readFileSync(join(corpusDirectory, path));
+    } catch (error) {
+      skipped.push({ path, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
+      continue;
+    }
+    if (buffer.includes(0)) {
+      skipped.push({ path, reason: 'binary file (contains NUL bytes)' });
+      continue;
+    }
+    let text: string;
+    try {
+      text = utf8.decode(buffer);
+    } catch {
+      skipped.push({ path, reason: 'not valid UTF-8 text' });
+      continue;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') {
+      skipped.push({ path, reason: 'empty file' });
+      continue;
+    }
+    files.push({ path, text, bytes: buffer.length, hash: createHash('sha256').update(buffer).digest('hex') });
+  }
+  return { files, skipped };
+}

@@ -1,0 +1,32 @@
+// Chooses the embedder: the offline hashing default, or an OpenAI-compatible endpoint by configuration.
+import type { Embeddings } from '@langchain/core/embeddings';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import type { TextPipeline } from '../text/create-text-pipeline.js';
+import { HashingEmbeddings } from './hashing-embeddings.js';
+
+export interface EmbedderSettings {
+  baseUrl?: string;
+  apiKey?: string;
+  model?: string;
+}
+
+export interface Embedder {
+  embeddings: Embeddings;
+  /** Recorded in the index; loading refuses an index built by another embedder. */
+  id: string;
+}
+
+export const hashingDimensions = 256;
+
+/** The configured embedder; without an endpoint, deterministic hashing embeddings that need no model. */
+export function createEmbeddings({ settings, text }: { settings: EmbedderSettings; text: TextPipeline }): Embedder {
+  if (settings.baseUrl) {
+    const model = settings.model ?? 'text-embedding-3-small';
+    return {
+      embeddings: new OpenAIEmbeddings({ model, apiKey: settings.apiKey ?? 'not-needed', configuration: { baseURL: settings.baseUrl }, maxRetries: 2 }),
+      id: `openai/${model}@${settings.baseUrl}`,
+    };
+  }
+  const embeddings = new HashingEmbeddings({ dimensions: hashingDimensions, text });
+  return { embeddings, id: embeddings.id };
+}

@@ -1,0 +1,86 @@
+// Near-duplicate chunks (copied sentences) and families of documents that copy each other.
+import type { Normalize } from '../text/normalize-text.js';
+
+export interface DuplicateInput {
+  chunks: Array<{ id: string; sourceId: string; sentences: Array<{ text: string }> }>;
+  documents: Array<{ sourceId: string; publisher: string | null; parentId: string | null }>;
+  normalize: Normalize;
+}
+
+export interface DuplicateResult {
+  /** chunk id → id of its duplicate group (the smallest chunk id of the group). */
+  chunkGroups: Map<string, string>;
+  /** sourceId → family id: documents that copy paragraphs, share a publisher, or are teasers of one page. */
+  families: Map<string, string>;
+  /** Number of chunks that duplicate another one. */
+  duplicateChunks: number;
+}
+
+const minimumCopiedLength = 12;
+const nearDuplicateShare = 0.8;
+
+/** The comparable key of a sentence: normalized, without punctuation or spaces. */
+export function sentenceKey(normalize: Normalize, text: string): string {
+  return normalize(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(item: string): string {
+    let root = this.parent.get(item) ?? item;
+    if (root !== item) {
+      root = this.find(root);
+      this.parent.set(item, root);
+    }
+    return root;
+  }
+  union(left: string, right: string): void {
+    const [a, b] = [this.find(left), this.find(right)];
+    if (a === b) return;
+    // the smaller id becomes the root, so group ids do not depend on input order
+    if (a < b) this.parent.set(b, a);
+    else this.parent.set(a, b);
+  }
+}
+
+/** Groups chunks sharing ≥ 80% of their sentences, and documents into families of copies. */
+export function findDuplicates({ chunks, documents, normalize }: DuplicateInput): DuplicateResult {
+  const chunkKeys = chunks.map((chunk) => [...new Set(chunk.sentences.map((sentence) => sentenceKey(normalize, sentence.text)).filter((key) => key.length >= minimumCopiedLength))]);
+  const chunksBySentence = new Map<string, number[]>();
+  chunkKeys.forEach((keys, position) => {
+    for (const key of keys) {
+      const list = chunksBySentence.get(key);
+      if (list) list.push(position);
+      else chunksBySentence.set(key, [position]);
+    }
+  });
+  const chunkUnion = new UnionFind();
+  const familyUnion = new UnionFind();
+  for (const [position, keys] of chunkKeys.entries()) {
+    const shared = new Map<number, number>();
+    for (const key of keys) for (const other of chunksBySentence.get(key) ?? []) if (other > position) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const [other, count] of shared) {
+      if (chunks[position].sourceId !== chunks[other].sourceId) familyUnion.union(chunks[position].sourceId, chunks[other].sourceId);
+      const smaller = Math.min(keys.length, chunkKeys[other].length);
+      if (smaller > 0 && count / smaller >= nearDuplicateShare) chunkUnion.union(chunks[position].id, chunks[other].id);
+    }
+  }
+  const byPublisher = new Map<string, string>();
+  for (const document of documents) {
+    if (document.parentId) familyUnion.union(document.sourceId, document.parentId);
+    if (document.publisher) {
+      const first = byPublisher.get(document.publisher);
+      if (first) familyUnion.union(first, document.sourceId);
+      else byPublisher.set(document.publisher, document.sourceId);
+    }
+  }
+  const chunkGroups = new Map<string, string>();
+  let duplicateChunks = 0;
+  for (const chunk of chunks) {
+    const group = chunkUnion.find(chunk.id);
+    chunkGroups.set(chunk.id, group);
+    if (group !== chunk.id) duplicateChunks++;
+  }
+  const families = new Map(documents.map((document) => [document.sourceId, familyUnion.find(document.sourceId)]));
+  return { chunkGroups, families, duplicateChunks };
+}

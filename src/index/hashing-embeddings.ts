@@ -1,0 +1,60 @@
+// Offline, deterministic embeddings: signed feature hashing of words and character bigrams.
+import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import type { TextPipeline } from '../text/create-text-pipeline.js';
+
+export interface HashingEmbeddingsParams extends EmbeddingsParams {
+  dimensions: number;
+  text: TextPipeline;
+}
+
+const cjk = /\p{Script=Han}/u;
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** LangChain `Embeddings` that need no model: words weigh 1, Han character bigrams 0.5, L2-normalized. */
+export class HashingEmbeddings extends Embeddings {
+  readonly dimensions: number;
+  private readonly text: TextPipeline;
+
+  constructor({ dimensions, text, ...params }: HashingEmbeddingsParams) {
+    super(params);
+    this.dimensions = dimensions;
+    this.text = text;
+  }
+
+  /** Name and version recorded in the index so that a mismatch is refused at load. */
+  get id(): string {
+    return `hashing-v1/${this.dimensions}`;
+  }
+
+  embedText(text: string): number[] {
+    const vector = new Float64Array(this.dimensions);
+    const normalized = this.text.normalize(text);
+    const add = (feature: string, weight: number) => {
+      const hash = fnv1a(feature);
+      vector[hash % this.dimensions] += hash & 0x80000000 ? -weight : weight;
+    };
+    for (const word of this.text.tokensOfNormalized(normalized)) add(`w:${word}`, 1);
+    const characters = [...normalized].filter((character) => cjk.test(character));
+    for (let index = 0; index + 1 < characters.length; index++) add(`b:${characters[index]}${characters[index + 1]}`, 0.5);
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(vector, (value) => value / norm);
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((document) => this.embedText(document));
+  }
+
+  async embedQuery(document: string): Promise<number[]> {
+    return this.embedText(document);
+  }
+}

@@ -1,0 +1,73 @@
+// The versioned index directory: versions/<id>/, a `current` link switched by atomic rename, pruning.
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+export const currentLinkName = 'current';
+export const versionsDirectoryName = 'versions';
+
+/** Absolute-free path of the version directory `current` points at, or null when there is none. */
+export function readCurrentVersion(indexDirectory: string): string | null {
+  const link = join(indexDirectory, currentLinkName);
+  try {
+    return basename(readlinkSync(link));
+  } catch {
+    return null;
+  }
+}
+
+export function versionDirectory(indexDirectory: string, version: string): string {
+  return join(indexDirectory, versionsDirectoryName, version);
+}
+
+/** A fresh, empty staging directory for a version being written. */
+export function createStagingDirectory(indexDirectory: string, version: string): string {
+  const staging = join(indexDirectory, versionsDirectoryName, `${version}.partial`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  return staging;
+}
+
+/** Moves a complete staging directory to its final name. */
+export function sealVersion(indexDirectory: string, version: string): string {
+  const target = versionDirectory(indexDirectory, version);
+  renameSync(join(indexDirectory, versionsDirectoryName, `${version}.partial`), target);
+  return target;
+}
+
+/** Points `current` at `version` with one atomic rename of a fresh link. */
+export function switchCurrent(indexDirectory: string, version: string): void {
+  const temporary = join(indexDirectory, `.${currentLinkName}.${process.pid}.${Date.now()}`);
+  symlinkSync(join(versionsDirectoryName, version), temporary);
+  renameSync(temporary, join(indexDirectory, currentLinkName));
+}
+
+/** Removes staging leftovers and all but the newest `keep` versions (never the current one). */
+export function pruneVersions(indexDirectory: string, keep: number): string[] {
+  const root = join(indexDirectory, versionsDirectoryName);
+  if (!existsSync(root)) return [];
+  const current = readCurrentVersion(indexDirectory);
+  const removed: string[] = [];
+  const versions = readdirSync(root)
+    .filter((name) => !name.endsWith('.partial'))
+    .map((name) => ({ name, time: statSync(join(root, name)).mtimeMs }))
+    .sort((left, right) => right.time - left.time || right.name.localeCompare(left.name));
+  versions.slice(keep).forEach(({ name }) => {
+    if (name === current) return;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  });
+  // Staging leftovers of interrupted runs; recent ones may belong to a run still going.
+  const stale = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(root).filter((entry) => entry.endsWith('.partial'))) {
+    if (statSync(join(root, name)).mtimeMs < stale) rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return removed;
+}
+
+export function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value));
+}
+
+export function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}

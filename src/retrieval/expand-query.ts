@@ -1,0 +1,23 @@
+// Query tokens with their weights: the question's own words, plus synonyms at a lower weight.
+import type { TextPipeline } from '../text/create-text-pipeline.js';
+
+export interface WeightedToken {
+  token: string;
+  weight: number;
+}
+
+const synonymWeight = 0.5;
+
+/** Weighted BM25 query for a normalized question, expanded with the synonym groups it touches. */
+export function expandQuery({ normalized, text, synonyms }: { normalized: string; text: TextPipeline; synonyms: string[][] }): WeightedToken[] {
+  const weights = new Map<string, number>();
+  for (const token of text.tokensOfNormalized(normalized)) weights.set(token, 1);
+  for (const group of synonyms) {
+    const members = group.map(text.normalize);
+    if (!members.some((member) => normalized.includes(member))) continue;
+    for (const member of members) {
+      for (const token of text.tokensOfNormalized(member)) if (!weights.has(token)) weights.set(token, synonymWeight);
+    }
+  }
+  return [...weights].map(([token, weight]) => ({ token, weight }));
+}

@@ -1,0 +1,49 @@
+// Hybrid retrieval: BM25 and HNSW kNN fused by reciprocal rank, near-duplicates collapsed.
+import type { LoadedIndex } from '../index/load-index.js';
+import type { StoredChunk } from '../index/index-types.js';
+import { searchBm25 } from '../index/bm25-index.js';
+import { expandQuery, type WeightedToken } from './expand-query.js';
+
+export interface ChunkHit {
+  chunk: StoredChunk;
+  /** Reciprocal-rank fusion score. */
+  score: number;
+  lexicalScore: number;
+  vectorSimilarity: number;
+}
+
+const candidates = 50;
+const rrfConstant = 60;
+
+/** The k best chunks for `query`, one per duplicate group; an `expanded` query skips re-expansion. */
+export async function searchChunks({ index, query, k, expanded }: { index: LoadedIndex; query: string; k: number; expanded?: WeightedToken[] }): Promise<ChunkHit[]> {
+  const normalized = index.text.normalize(query);
+  const weighted = expanded ?? expandQuery({ normalized, text: index.text, synonyms: index.rules.synonyms });
+  const lexical = searchBm25(index.lexical, weighted, candidates);
+  const vector = index.vectors.search(await index.embedder.embeddings.embedQuery(query), candidates);
+  const fused = new Map<number, { score: number; lexicalScore: number; vectorSimilarity: number }>();
+  lexical.forEach((hit, rank) => {
+    fused.set(hit.ordinal, { score: 1 / (rrfConstant + rank + 1), lexicalScore: hit.score, vectorSimilarity: 0 });
+  });
+  vector.forEach((hit, rank) => {
+    const position = index.positionByLabel.get(hit.label);
+    if (position === undefined) return;
+    const entry = fused.get(position) ?? { score: 0, lexicalScore: 0, vectorSimilarity: 0 };
+    entry.score += 1 / (rrfConstant + rank + 1);
+    entry.vectorSimilarity = hit.similarity;
+    fused.set(position, entry);
+  });
+  const ranked = [...fused]
+    .filter(([, entry]) => entry.lexicalScore > 0 || entry.vectorSimilarity > 0)
+    .sort((left, right) => right[1].score - left[1].score || left[0] - right[0]);
+  const seenGroups = new Set<string>();
+  const hits: ChunkHit[] = [];
+  for (const [position, entry] of ranked) {
+    const chunk = index.chunks[position];
+    if (seenGroups.has(chunk.group)) continue;
+    seenGroups.add(chunk.group);
+    hits.push({ chunk, ...entry });
+    if (hits.length >= k) break;
+  }
+  return hits;
+}
