@@ -51,11 +51,13 @@ export function extractClaims({
   for (const chunk of chunks) {
     const document = documents.get(chunk.sourceId);
     if (!document) continue;
-    const context = normalize(`${document.title}\n${chunk.heading ?? ''}`);
+    // The context of a sentence: its document's title, its section heading and the rest of its chunk.
+    const frame = normalize(`${document.title}\n${chunk.heading ?? ''}`);
+    const context = `${frame}\n${normalize(chunk.sentences.map((sentence) => sentence.text).join(''))}`;
     for (const sentence of chunk.sentences) {
       const normalized = normalize(sentence.text);
       for (const topic of topics) {
-        const value = matchClaimValue({ topic, sentence: normalized, context });
+        const value = matchClaimValue({ topic, sentence: normalized, context, frame });
         if (value === null) continue;
         claims.push({
           id: createHash('sha256').update(`${topic.id}\n${chunk.id}\n${sentence.offset}`).digest('hex').slice(0, 16),

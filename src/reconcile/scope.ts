@@ -14,7 +14,7 @@ export const emptyScope: Scope = { values: {}, regions: [] };
 function isEnumerated(text: string, place: Place, separators: string): boolean {
   const before = text[place.offset - 1] ?? '';
   const after = text[place.offset + place.name.length] ?? '';
-  return separators.includes(before) || separators.includes(after) || /^等\d/.test(text.slice(place.offset + place.name.length));
+  return (before !== '' && separators.includes(before)) || (after !== '' && separators.includes(after)) || /^等\d/.test(text.slice(place.offset + place.name.length));
 }
 
 /** Dimension values named in normalized `text` (first matching value of each dimension). */

@@ -48,11 +48,14 @@ function listItems(text: string, items: string[]): string[] {
   return found.sort();
 }
 
-/** The value a normalized sentence states on the topic, or null when it is not a claim on it. */
-export function matchClaimValue({ topic, sentence, context }: { topic: PreparedTopic; sentence: string; context: string }): ClaimValue | null {
+/**
+ * The value a normalized sentence states on the topic, or null when it is not a claim on it.
+ * `context` is the title, heading and surrounding chunk; `frame` only the title and heading.
+ */
+export function matchClaimValue({ topic, sentence, context, frame }: { topic: PreparedTopic; sentence: string; context: string; frame: string }): ClaimValue | null {
   if (!everyGroupMatches(`${context}\n${sentence}`, topic.normalizedContext)) return null;
   if (topic.normalizedExclude.some((term) => sentence.includes(term))) return null;
-  if (topic.normalizedExcludeContext.some((term) => context.includes(term))) return null;
+  if (topic.normalizedExcludeContext.some((term) => frame.includes(term))) return null;
   const rules = everyGroupMatches(sentence, topic.normalizedTerms) ? topic.values : topic.implicit;
   if (topic.kind === 'list') {
     if (!everyGroupMatches(sentence, topic.normalizedTerms)) return null;

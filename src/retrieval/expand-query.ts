@@ -11,10 +11,12 @@ const synonymWeight = 0.5;
 /** Weighted BM25 query for a normalized question, expanded with the synonym groups it touches. */
 export function expandQuery({ normalized, text, synonyms }: { normalized: string; text: TextPipeline; synonyms: string[][] }): WeightedToken[] {
   const weights = new Map<string, number>();
-  for (const token of text.tokensOfNormalized(normalized)) weights.set(token, 1);
+  const own = text.tokensOfNormalized(normalized);
+  for (const token of own) weights.set(token, 1);
   for (const group of synonyms) {
     const members = group.map(text.normalize);
-    if (!members.some((member) => normalized.includes(member))) continue;
+    // A one-character member must be a word of the question; longer ones may appear inside words.
+    if (!members.some((member) => (member.length > 1 ? normalized.includes(member) : own.includes(member)))) continue;
     for (const member of members) {
       for (const token of text.tokensOfNormalized(member)) if (!weights.has(token)) weights.set(token, synonymWeight);
     }

@@ -24,7 +24,7 @@ export const topicSchema = z.object({
   ask: z
     .object({ terms: termGroups, exclude: z.array(z.string()).default([]) })
     .optional(),
-  answer: z.object({ true: z.string(), false: z.string() }).optional(),
+  conclusion: z.union([z.string(), z.object({ true: z.string(), false: z.string() })]).optional(),
 });
 export type Topic = z.infer<typeof topicSchema>;
 

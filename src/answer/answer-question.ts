@@ -1,0 +1,113 @@
+// The one answering core behind the CLI and the HTTP API: pure given the loaded index and the session.
+import type { LoadedIndex } from '../index/load-index.js';
+import { sentenceKey } from '../index/find-duplicates.js';
+import type { Claim } from '../reconcile/claim-types.js';
+import { resolveTopic } from '../reconcile/resolve-topic.js';
+import { specificity } from '../reconcile/scope-applicability.js';
+import { findPlaces } from '../retrieval/region-gazetteer.js';
+import { searchChunks } from '../retrieval/search-chunks.js';
+import { understandQuery, type SessionState } from '../retrieval/understand-query.js';
+import type { AnswerResponse } from './answer-types.js';
+import { CitationBook } from './citation-book.js';
+import { composeAnswer, type TopicOutcome } from './compose-answer.js';
+import { coverage, rankSentences } from './rank-sentences.js';
+
+export interface AnswerResult {
+  response: AnswerResponse;
+  session: SessionState;
+}
+
+const retrievedChunks = 8;
+const articleCoverage = 0.5;
+const teaserCoverage = 0.6;
+const maxTurns = 10;
+
+/** Answers one message; the same index, message and session always give the same response. */
+export async function answerQuestion({ index, message, session, sessionId }: {
+  index: LoadedIndex;
+  message: string;
+  session: SessionState | null;
+  sessionId: string;
+}): Promise<AnswerResult> {
+  const understanding = understandQuery({ index, message, session });
+  const { domain } = index.rules;
+  const keyOf = (text: string) => sentenceKey(index.text.normalize, text);
+
+  // The words that decide whether the corpus covers the question: the user's own, places aside.
+  const synonymsOf = new Map<string, string[]>();
+  for (const group of index.rules.synonyms) {
+    const tokens = group.flatMap((member) => index.text.tokens(member));
+    for (const token of tokens) synonymsOf.set(token, [...(synonymsOf.get(token) ?? []), ...tokens]);
+  }
+  const ownWords = index.text
+    .tokensOfNormalized(understanding.effective)
+    .filter((token) => findPlaces(token).length === 0 || findPlaces(token)[0].name !== token)
+    .map((token) => ({ token, weight: 1 }));
+  const covered = (tokens: Set<string>) => {
+    const widened = new Set(tokens);
+    for (const { token } of ownWords) if ((synonymsOf.get(token) ?? []).some((synonym) => tokens.has(synonym))) widened.add(token);
+    return coverage({ index, query: ownWords, tokens: widened });
+  };
+
+  const hits = await searchChunks({ index, query: understanding.effective, k: retrievedChunks, expanded: understanding.expanded });
+  const eligible = hits.filter((hit) => {
+    const document = index.documents.get(hit.chunk.sourceId);
+    const title = index.text.tokens(`${document?.title ?? ''} ${hit.chunk.heading ?? ''}`);
+    return covered(new Set([...hit.chunk.tokens, ...title])) >= (document?.kind === 'teaser' ? teaserCoverage : articleCoverage);
+  });
+
+  const outcomes: TopicOutcome[] = understanding.topics
+    .map(({ topic }) => ({
+      topic,
+      resolution: resolveTopic({
+        topicId: topic.id,
+        kind: topic.kind,
+        stability: topic.stability,
+        claims: index.claimsByTopic.get(topic.id) ?? [],
+        user: understanding.scope,
+        scopeRules: index.rules.scope,
+      }),
+    }))
+    .filter(({ resolution }) => resolution.adopted !== null || resolution.rule === 'unresolved');
+
+  const turn = { message, effective: understanding.effective, topics: understanding.topics.map((match) => match.topic.id), scope: understanding.scope };
+  const nextSession: SessionState = { turns: [...(session?.turns ?? []), turn].slice(-maxTurns) };
+  const disclaimer = understanding.treatment ? `${domain.assistant.disclaimer}${domain.assistant.treatmentDisclaimer}` : domain.assistant.disclaimer;
+  const base = { sessionId, indexVersion: index.version, disclaimer };
+
+  const sentences = rankSentences({ index, query: understanding.expanded, chunks: eligible.map((hit) => hit.chunk) });
+  if (outcomes.length === 0 && sentences.length === 0) {
+    return {
+      response: { ...base, status: 'no_answer', answer: domain.assistant.noAnswer.replace('{coverage}', domain.assistant.coverage), citations: [], conflicts: [] },
+      session: nextSession,
+    };
+  }
+
+  const questionTokens = new Set(index.text.tokensOfNormalized(understanding.effective));
+  const overlap = (claim: Claim) => {
+    const tokens = index.text.tokens(claim.sentence);
+    return coverage({ index, query: [...questionTokens].map((token) => ({ token, weight: 1 })), tokens: new Set(tokens) });
+  };
+  const pick = (claims: Claim[]): Claim =>
+    [...claims].sort(
+      (left, right) =>
+        specificity({ claim: right, rules: index.rules.scope }) - specificity({ claim: left, rules: index.rules.scope }) ||
+        overlap(right) - overlap(left) ||
+        Number(left.truncated) - Number(right.truncated) ||
+        (right.sourceDate ?? '').localeCompare(left.sourceDate ?? '') ||
+        left.sourceId.localeCompare(right.sourceId) ||
+        left.offset - right.offset,
+    )[0];
+
+  const book = new CitationBook(index.documents);
+  const { answer, conflicts } = composeAnswer({
+    outcomes,
+    sentences,
+    answerWords: understanding.answerWords,
+    book,
+    pick,
+    sentenceKey: keyOf,
+    advice: domain.assistant.unresolvedAdvice,
+  });
+  return { response: { ...base, status: 'answered', answer, citations: book.citations(), conflicts }, session: nextSession };
+}

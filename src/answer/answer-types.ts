@@ -1,0 +1,30 @@
+// The answer contract (../shared/eval/README.md) as zod schemas: validated output and OpenAPI source.
+import { z } from 'zod';
+
+export const citationSchema = z.object({
+  n: z.number().int().positive(),
+  sourceId: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  quote: z.string(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const conflictSchema = z.object({
+  topic: z.string(),
+  adopted: z.object({ statement: z.string(), citations: z.array(z.number().int()) }).nullable(),
+  rejected: z.array(z.object({ statement: z.string(), citations: z.array(z.number().int()), reason: z.string() })),
+  rule: z.string(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const answerResponseSchema = z.object({
+  status: z.enum(['answered', 'no_answer']),
+  answer: z.string(),
+  citations: z.array(citationSchema),
+  conflicts: z.array(conflictSchema),
+  disclaimer: z.string(),
+  sessionId: z.string(),
+  indexVersion: z.string(),
+});
+export type AnswerResponse = z.infer<typeof answerResponseSchema>;

@@ -1,0 +1,126 @@
+// Extractive answer composition: conclusion first, then points, then 来源说法不一 (pure).
+import type { Claim } from '../reconcile/claim-types.js';
+import type { TopicResolution } from '../reconcile/resolution-types.js';
+import type { PreparedTopic } from '../reconcile/topic-matcher.js';
+import type { Conflict } from './answer-types.js';
+import type { CitationBook } from './citation-book.js';
+import { composeConflicts, type PickRepresentative } from './compose-conflicts.js';
+import { displaySentence, escapeMarkup } from './display-sentence.js';
+import type { RankedSentence } from './rank-sentences.js';
+
+export interface TopicOutcome {
+  topic: PreparedTopic;
+  resolution: TopicResolution;
+}
+
+export interface ComposeInput {
+  outcomes: TopicOutcome[];
+  sentences: RankedSentence[];
+  answerWords: { yes: string; no: string } | null;
+  book: CitationBook;
+  pick: PickRepresentative;
+  sentenceKey: (text: string) => string;
+  advice: string;
+}
+
+const maxPoints = 4;
+const maxNotesPerTopic = 2;
+
+function quoted(claim: Claim) {
+  const display = displaySentence(claim.sentence);
+  return { sourceId: claim.sourceId, text: display.text, offset: claim.offset + display.shift };
+}
+
+function formatValue(topic: PreparedTopic, value: Claim['value']): string {
+  if (Array.isArray(value)) return value.join('、');
+  if (typeof value === 'number') return String(value);
+  return String(value);
+}
+
+function conclusionOf(topic: PreparedTopic, value: Claim['value'], representative: Claim): string | null {
+  const template = topic.conclusion;
+  if (!template) return null;
+  if (typeof template !== 'string') return typeof value === 'boolean' ? template[String(value) as 'true' | 'false'] : null;
+  const text = template.replace('{value}', formatValue(topic, value));
+  if (!representative.asOf) return text;
+  const [year, month] = representative.asOf.split('-');
+  return `截至${year}年${Number(month)}月，${text}`;
+}
+
+function scopeLabel(claim: Claim): string {
+  return [...claim.scope.regions, ...Object.values(claim.scope.values)].join('、');
+}
+
+/** The citations markers of up to three sources of the side, representative first. */
+function sideClaims(claims: Claim[], representative: Claim): Claim[] {
+  const chosen = [representative];
+  for (const claim of claims) {
+    if (chosen.length >= 3) break;
+    if (!chosen.some((other) => other.sourceId === claim.sourceId)) chosen.push(claim);
+  }
+  return chosen;
+}
+
+/** Composes the answer text and conflicts; cites in reading order so numbering follows first use. */
+export function composeAnswer(input: ComposeInput): { answer: string; conflicts: Conflict[] } {
+  const { outcomes, book, pick, sentenceKey } = input;
+  const used = new Set<string>();
+  const excluded = new Set<string>();
+  const leadParts: string[] = [];
+  const notes: string[] = [];
+
+  for (const { topic, resolution } of outcomes) {
+    const adoptedKey = resolution.adopted?.valueKey;
+    for (const side of [...resolution.rejected, ...resolution.sides]) for (const claim of side.claims) excluded.add(claim.duplicateKey);
+    for (const claim of [...resolution.narrower, ...resolution.variants]) excluded.add(claim.duplicateKey);
+    if (resolution.adopted && resolution.rule !== 'unresolved') {
+      const representative = pick(resolution.adopted.claims);
+      const value = resolution.adopted.value;
+      const word = topic.kind === 'polarity' && input.answerWords ? (value === true ? input.answerWords.yes : input.answerWords.no) : '';
+      const conclusion = conclusionOf(topic, value, representative);
+      const cited = sideClaims(resolution.adopted.claims, representative);
+      const repText = escapeMarkup(quoted(representative).text);
+      const markers = book.citeAll(cited.map(quoted));
+      leadParts.push(conclusion ? `${word ? `${word}。` : ''}${conclusion}${markers}。${repText}${book.cite(quoted(representative))}` : `${word ? `${word}。` : ''}${repText}${markers}`);
+      for (const claim of cited) used.add(claim.duplicateKey);
+    } else if (resolution.rule === 'unresolved') {
+      leadParts.push(`关于“${topic.label}”，知识库中的资料说法不一，暂无法给出确定结论，请以参保地医保经办机构的答复为准。`);
+    }
+    const exceptions = [...resolution.narrower, ...resolution.variants].filter((claim) => claim.valueKey !== adoptedKey);
+    const shown = new Set<string>();
+    for (const claim of exceptions) {
+      if (shown.size >= maxNotesPerTopic || shown.has(claim.duplicateKey) || used.has(claim.duplicateKey)) continue;
+      shown.add(claim.duplicateKey);
+      const label = scopeLabel(claim);
+      notes.push(`另外${label ? `（${label}）` : ''}：${escapeMarkup(quoted(claim).text)}${book.cite(quoted(claim))}`);
+    }
+  }
+
+  const points: string[] = [];
+  const best = input.sentences[0]?.score ?? 0;
+  const threshold = Math.max(0.2, best * 0.5);
+  if (leadParts.length === 0 && input.sentences.length > 0) {
+    const top = input.sentences[0];
+    const display = displaySentence(top.text);
+    leadParts.push(`${escapeMarkup(display.text)}${book.cite({ sourceId: top.sourceId, text: display.text, offset: top.offset + display.shift })}`);
+    used.add(sentenceKey(top.text));
+  }
+  for (const sentence of input.sentences) {
+    if (points.length >= maxPoints || sentence.score < threshold) break;
+    const key = sentenceKey(sentence.text);
+    if (used.has(key) || excluded.has(key)) continue;
+    used.add(key);
+    const display = displaySentence(sentence.text);
+    points.push(`${escapeMarkup(display.text)}${book.cite({ sourceId: sentence.sourceId, text: display.text, offset: sentence.offset + display.shift })}`);
+  }
+  const pointLines = [...points, ...notes].map((point, position) => `${position + 1}. ${point}`);
+  const { paragraph, conflicts } = composeConflicts({
+    resolutions: outcomes.map((outcome) => outcome.resolution),
+    labels: new Map(outcomes.map((outcome) => [outcome.topic.id, outcome.topic.label])),
+    book,
+    pick,
+    advice: input.advice,
+  });
+  const paragraphs = [leadParts.join('\n'), pointLines.length > 0 ? `要点：\n${pointLines.join('\n')}` : '', paragraph ?? ''].filter(Boolean);
+  return { answer: paragraphs.join('\n\n'), conflicts };
+}

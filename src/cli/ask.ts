@@ -1,0 +1,60 @@
+// `npm run --silent ask -- [--index DIR] [--json | --jsonl] "问题"`
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Command } from 'commander';
+import { z } from 'zod';
+import { answerQuestion } from '../answer/answer-question.js';
+import type { AnswerResponse } from '../answer/answer-types.js';
+import { AppError } from '../errors/app-error.js';
+import { loadIndex } from '../index/load-index.js';
+import type { SessionState } from '../retrieval/understand-query.js';
+import { embedderSettingsFromEnvironment } from './embedder-settings-from-environment.js';
+
+const program = new Command()
+  .name('ask')
+  .description('Answers a question from the index (or JSON lines from stdin with --jsonl).')
+  .argument('[question...]', 'the question')
+  .option('--index <dir>', 'index directory written by ingest --out', 'data/index')
+  .option('--json', 'print the response object', false)
+  .option('--jsonl', 'batch mode: JSON lines {"message","sessionId"} in, one response per line out', false)
+  .parse();
+const options = program.opts<{ index: string; json: boolean; jsonl: boolean }>();
+
+const lineSchema = z.object({ message: z.string().min(1), sessionId: z.string().min(1).optional() });
+
+function readable(response: AnswerResponse): string {
+  const sources = response.citations.map((citation) => `[${citation.n}] ${citation.title}${citation.date ? `（${citation.date}）` : ''} ${citation.sourceId}\n    “${citation.quote}”`);
+  return [response.answer, sources.length ? `参考来源：\n${sources.join('\n')}` : '', response.disclaimer].filter(Boolean).join('\n\n');
+}
+
+try {
+  const index = loadIndex({ indexDirectory: options.index, embedderSettings: embedderSettingsFromEnvironment(process.env) });
+  if (options.jsonl) {
+    const sessions = new Map<string, SessionState>();
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      if (!line.trim()) continue;
+      let parsed: z.infer<typeof lineSchema>;
+      try {
+        parsed = lineSchema.parse(JSON.parse(line));
+      } catch (error) {
+        process.stdout.write(`${JSON.stringify({ error: { code: 'invalid_request', message: `not a {"message","sessionId"} JSON line: ${(error as Error).message.split('\n')[0]}` } })}\n`);
+        continue;
+      }
+      const sessionId = parsed.sessionId ?? randomUUID();
+      const { response, session } = await answerQuestion({ index, message: parsed.message, session: sessions.get(sessionId) ?? null, sessionId });
+      sessions.set(sessionId, session);
+      process.stdout.write(`${JSON.stringify(response)}\n`);
+    }
+  } else {
+    const question = program.args.join(' ').trim();
+    if (!question) {
+      process.stderr.write('ask: give a question, e.g. npm run --silent ask -- "医保关系跨省转移后个人账户余额怎么办？"\n');
+      process.exit(2);
+    }
+    const { response } = await answerQuestion({ index, message: question, session: null, sessionId: randomUUID() });
+    process.stdout.write(options.json ? `${JSON.stringify(response, null, 2)}\n` : `${readable(response)}\n`);
+  }
+} catch (error) {
+  process.stderr.write(`ask failed: ${error instanceof AppError ? error.message : (error as Error).stack}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,82 @@
+// Deterministic query understanding: topics, the user's situation, follow-ups, the kind of answer asked for.
+import type { LoadedIndex } from '../index/load-index.js';
+import { detectUserScope, type Scope } from '../reconcile/scope.js';
+import { detectQuestionTopics, type TopicMatch } from '../reconcile/topic-matcher.js';
+import { expandQuery, type WeightedToken } from './expand-query.js';
+
+/** What a session remembers of earlier turns. */
+export interface SessionState {
+  turns: Array<{ message: string; effective: string; topics: string[]; scope: Scope }>;
+}
+
+export interface QueryUnderstanding {
+  /** The normalized message. */
+  normalized: string;
+  /** The normalized text topics and retrieval work on (a follow-up carries the previous question). */
+  effective: string;
+  followUp: boolean;
+  topics: TopicMatch[];
+  scope: Scope;
+  /** The yes/no words to answer with ("会"/"不会"), when the question asks yes or no. */
+  answerWords: { yes: string; no: string } | null;
+  expanded: WeightedToken[];
+  treatment: boolean;
+}
+
+const modals: Array<{ pattern: RegExp; yes: string; no: string }> = [
+  { pattern: /会不会|会[^，,。？?]*吗/, yes: '会', no: '不会' },
+  { pattern: /能不能|能否|可不可以|可否|能[^，,。？?]*吗|可以[^，,。？?]*吗/, yes: '可以', no: '不能' },
+  { pattern: /有没有|有[^，,。？?]*吗/, yes: '有', no: '没有' },
+  { pattern: /要不要|需不需要|需要[^，,。？?]*吗|要[^，,。？?]*吗/, yes: '需要', no: '不需要' },
+  { pattern: /是不是|是否|是[^，,。？?]*吗/, yes: '是', no: '不是' },
+];
+
+/** The yes/no words for the earliest modal construction in the question. */
+export function detectAnswerWords(normalized: string): { yes: string; no: string } | null {
+  let best: { index: number; yes: string; no: string } | null = null;
+  for (const modal of modals) {
+    const match = modal.pattern.exec(normalized);
+    if (match && (!best || match.index < best.index)) best = { index: match.index, yes: modal.yes, no: modal.no };
+  }
+  return best && { yes: best.yes, no: best.no };
+}
+
+/** Understands a message in the light of the session's earlier turns. */
+export function understandQuery({ index, message, session }: { index: LoadedIndex; message: string; session: SessionState | null }): QueryUnderstanding {
+  const { rules, text } = index;
+  const normalized = text.normalize(message).trim();
+  const previous = session?.turns.at(-1) ?? null;
+  const ownTopics = detectQuestionTopics({ topics: index.topics, question: normalized });
+  const followUpRules = rules.domain.followUp;
+  const looksElliptical =
+    followUpRules.starts.some((start) => normalized.startsWith(text.normalize(start))) ||
+    followUpRules.ends.some((end) => normalized.endsWith(text.normalize(end))) ||
+    (ownTopics.length === 0 && [...normalized].length <= followUpRules.maxLengthWithoutTopic);
+  const followUp = previous !== null && looksElliptical;
+  const effective = followUp ? `${previous.effective}\n${normalized}` : normalized;
+  let topics = followUp ? detectQuestionTopics({ topics: index.topics, question: effective }) : ownTopics;
+  if (followUp && ownTopics.length > 0) {
+    // The follow-up's own topics come first; the previous question only fills in what it leaves out.
+    topics = [...ownTopics, ...topics.filter((match) => !ownTopics.some((own) => own.topic.id === match.topic.id))].slice(0, 2);
+  }
+  if (followUp && topics.length === 0) {
+    topics = index.topics
+      .filter((topic) => previous.topics.includes(topic.id))
+      .map((topic) => ({ topic, score: 0, spans: [] }));
+  }
+  const own = detectUserScope({ text: normalized, rules: rules.scope, normalizeTerm: text.normalize });
+  // The user's situation persists through the session unless the new message says otherwise.
+  const scope: Scope = previous
+    ? { values: { ...previous.scope.values, ...own.values }, regions: own.regions.length > 0 ? own.regions : previous.scope.regions }
+    : { values: own.values, regions: own.regions };
+  return {
+    normalized,
+    effective,
+    followUp,
+    topics,
+    scope,
+    answerWords: detectAnswerWords(normalized),
+    expanded: expandQuery({ normalized: effective, text, synonyms: rules.synonyms }),
+    treatment: rules.domain.treatmentCues.some((cue) => normalized.includes(text.normalize(cue))),
+  };
+}
