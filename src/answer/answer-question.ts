@@ -18,8 +18,8 @@ export interface AnswerResult {
 }
 
 const retrievedChunks = 8;
-const articleCoverage = 0.5;
-const teaserCoverage = 0.6;
+const articleCoverage = 0.35;
+const teaserCoverage = 0.5;
 const maxTurns = 10;
 
 /** Answers one message; the same index, message and session always give the same response. */
@@ -34,26 +34,17 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   const keyOf = (text: string) => sentenceKey(index.text.normalize, text);
 
   // The words that decide whether the corpus covers the question: the user's own, places aside.
-  const synonymsOf = new Map<string, string[]>();
-  for (const group of index.rules.synonyms) {
-    const tokens = group.flatMap((member) => index.text.tokens(member));
-    for (const token of tokens) synonymsOf.set(token, [...(synonymsOf.get(token) ?? []), ...tokens]);
-  }
   const ownWords = index.text
     .tokensOfNormalized(understanding.effective)
-    .filter((token) => findPlaces(token).length === 0 || findPlaces(token)[0].name !== token)
+    .filter((token) => findPlaces(token)[0]?.name !== token)
     .map((token) => ({ token, weight: 1 }));
-  const covered = (tokens: Set<string>) => {
-    const widened = new Set(tokens);
-    for (const { token } of ownWords) if ((synonymsOf.get(token) ?? []).some((synonym) => tokens.has(synonym))) widened.add(token);
-    return coverage({ index, query: ownWords, tokens: widened });
-  };
 
   const hits = await searchChunks({ index, query: understanding.effective, k: retrievedChunks, expanded: understanding.expanded });
   const eligible = hits.filter((hit) => {
     const document = index.documents.get(hit.chunk.sourceId);
-    const title = index.text.tokens(`${document?.title ?? ''} ${hit.chunk.heading ?? ''}`);
-    return covered(new Set([...hit.chunk.tokens, ...title])) >= (document?.kind === 'teaser' ? teaserCoverage : articleCoverage);
+    const text = `${index.text.normalize(`${document?.title ?? ''}\n${hit.chunk.heading ?? ''}`)}\n${hit.chunk.normalized.join('')}`;
+    const share = coverage({ index, query: ownWords, text, alternatives: index.synonymAlternatives });
+    return share >= (document?.kind === 'teaser' ? teaserCoverage : articleCoverage);
   });
 
   const outcomes: TopicOutcome[] = understanding.topics
@@ -83,21 +74,30 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     };
   }
 
-  const questionTokens = new Set(index.text.tokensOfNormalized(understanding.effective));
+  const overlaps = new Map<string, number>();
   const overlap = (claim: Claim) => {
-    const tokens = index.text.tokens(claim.sentence);
-    return coverage({ index, query: [...questionTokens].map((token) => ({ token, weight: 1 })), tokens: new Set(tokens) });
+    let value = overlaps.get(claim.id);
+    if (value === undefined) {
+      value = coverage({ index, query: ownWords, text: index.text.normalize(claim.sentence) });
+      overlaps.set(claim.id, value);
+    }
+    return value;
   };
-  const pick = (claims: Claim[]): Claim =>
-    [...claims].sort(
+  // The representative of a side: the narrowest claim, then the most copied wording, then the closest to the question.
+  const pick = (claims: Claim[]): Claim => {
+    const copies = new Map<string, number>();
+    for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
+    return [...claims].sort(
       (left, right) =>
         specificity({ claim: right, rules: index.rules.scope }) - specificity({ claim: left, rules: index.rules.scope }) ||
+        copies.get(right.duplicateKey)! - copies.get(left.duplicateKey)! ||
         overlap(right) - overlap(left) ||
         Number(left.truncated) - Number(right.truncated) ||
         (right.sourceDate ?? '').localeCompare(left.sourceDate ?? '') ||
         left.sourceId.localeCompare(right.sourceId) ||
         left.offset - right.offset,
     )[0];
+  };
 
   const book = new CitationBook(index.documents);
   const { answer, conflicts } = composeAnswer({

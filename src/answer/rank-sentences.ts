@@ -14,30 +14,42 @@ export interface RankedSentence {
   score: number;
 }
 
-/** Share of the question's word weight (IDF × weight) found in `tokens`. */
-export function coverage({ index, query, tokens }: { index: LoadedIndex; query: WeightedToken[]; tokens: Set<string> }): number {
+/**
+ * Share of the question's word weight (IDF × weight) found in the normalized `text`. Words are looked up as
+ * substrings (医保 counts inside 医保经办机构), and a word also counts when one of its `alternatives` is there.
+ */
+export function coverage({ index, query, text, alternatives }: { index: LoadedIndex; query: WeightedToken[]; text: string; alternatives?: Map<string, string[]> }): number {
   let found = 0;
   let total = 0;
   for (const { token, weight } of query) {
     const mass = weight * inverseDocumentFrequency(index.lexical, token);
     total += mass;
-    if (tokens.has(token)) found += mass;
+    if (text.includes(token) || alternatives?.get(token)?.some((alternative) => text.includes(alternative))) found += mass;
   }
   return total > 0 ? found / total : 0;
 }
 
 const minimumSentenceLength = 8;
 
-/** Sentences of the chunks worth quoting, scored by coverage of the question, best first. */
+const sentenceShare = 0.6;
+const rankPenalty = 0.03;
+
+/**
+ * Sentences of the chunks worth quoting, best first: the sentence's own coverage of the question, blended
+ * with its chunk's (title and heading included), less a little for each retrieval rank.
+ */
 export function rankSentences({ index, query, chunks }: { index: LoadedIndex; query: WeightedToken[]; chunks: StoredChunk[] }): RankedSentence[] {
   const ranked: RankedSentence[] = [];
   chunks.forEach((chunk, rank) => {
+    const document = index.documents.get(chunk.sourceId);
+    const chunkText = `${index.text.normalize(`${document?.title ?? ''}\n${chunk.heading ?? ''}`)}\n${chunk.normalized.join('')}`;
+    const chunkScore = coverage({ index, query, text: chunkText, alternatives: index.synonymAlternatives });
     chunk.sentences.forEach((sentence, position) => {
       const normalized = chunk.normalized[position];
       if ([...normalized].length < minimumSentenceLength || /[?？]$/.test(normalized) || isHeading(sentence.text)) return;
       if (index.rules.cleaning.boilerplate.some((pattern) => pattern.test(sentence.text))) return;
-      const tokens = new Set(index.text.tokensOfNormalized(normalized));
-      const score = coverage({ index, query, tokens }) - rank * 0.01;
+      const own = coverage({ index, query, text: normalized, alternatives: index.synonymAlternatives });
+      const score = sentenceShare * own + (1 - sentenceShare) * chunkScore - rank * rankPenalty;
       ranked.push({ chunk, sourceId: chunk.sourceId, text: sentence.text, normalized, offset: sentence.offset, score });
     });
   });

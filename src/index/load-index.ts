@@ -30,6 +30,19 @@ export interface LoadedIndex {
   claims: Claim[];
   claimsByTopic: Map<string, Claim[]>;
   families: Map<string, string>;
+  /** token → the tokens of every synonym group it belongs to. */
+  synonymAlternatives: Map<string, string[]>;
+}
+
+function alternativesOf(rules: RuleSet, text: TextPipeline): Map<string, string[]> {
+  const alternatives = new Map<string, string[]>();
+  for (const group of rules.synonyms) {
+    const members = group.map(text.normalize);
+    for (const member of members) {
+      for (const token of [member, ...text.tokensOfNormalized(member)]) alternatives.set(token, [...new Set([...(alternatives.get(token) ?? []), ...members])]);
+    }
+  }
+  return alternatives;
 }
 
 /** Loads one version directory; throws IndexCorruptError or IndexMismatchError with a way to fix it. */
@@ -71,6 +84,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       claims,
       claimsByTopic,
       families: new Map(Object.entries(readJson<Record<string, string>>(join(directory, 'families.json')))),
+      synonymAlternatives: alternativesOf(rules, text),
     };
   } catch (error) {
     if (error instanceof IndexMismatchError) throw error;

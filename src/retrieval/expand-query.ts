@@ -18,7 +18,9 @@ export function expandQuery({ normalized, text, synonyms }: { normalized: string
     // A one-character member must be a word of the question; longer ones may appear inside words.
     if (!members.some((member) => (member.length > 1 ? normalized.includes(member) : own.includes(member)))) continue;
     for (const member of members) {
-      for (const token of text.tokensOfNormalized(member)) if (!weights.has(token)) weights.set(token, synonymWeight);
+      // Only members that are one word: the parts of a phrase ("换" of 换工作) would widen the query too much.
+      const tokens = text.tokensOfNormalized(member);
+      if (tokens.length === 1 && !weights.has(tokens[0])) weights.set(tokens[0], synonymWeight);
     }
   }
   return [...weights].map(([token, weight]) => ({ token, weight }));
