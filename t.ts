@@ -1,10 +1,13 @@
 import { loadIndex } from './src/index/load-index.js';
 import { searchChunks } from './src/retrieval/search-chunks.js';
 import { understandQuery } from './src/retrieval/understand-query.js';
-const index = loadIndex({ indexDirectory: 'data/index', embedderSettings: {} });
-for (const q of process.argv.slice(2)) {
-  const u = understandQuery({ index, message: q, session: null });
-  console.log(q, u.expanded.map(w=>w.token+':'+w.weight).join(' '), u.topics.map(t=>t.topic.id), JSON.stringify(u.scope));
-  const hits = await searchChunks({ index, query: u.effective, k: 8, expanded: u.expanded });
-  for (const h of hits) console.log('  ', h.score.toFixed(4), h.lexicalScore.toFixed(2), h.vectorSimilarity.toFixed(2), h.chunk.sourceId, h.chunk.heading, h.chunk.sentences[0].text.slice(0,40));
-}
+import { rankSentences } from './src/answer/rank-sentences.js';
+import { answerQuestion } from './src/answer/answer-question.js';
+const index = loadIndex({ indexDirectory: '/tmp/libidx', embedderSettings: {} });
+const first = await answerQuestion({ index, message: '东区读者证余额能迁移吗？', session: null, sessionId: 'x' });
+const u = understandQuery({ index, message: '那押金呢？', session: first.session });
+console.log(u.followUp, u.topics.map(t=>t.topic.id), u.keywords, u.expanded);
+const hits = await searchChunks({ index, query: u.effective, k: 8, expanded: u.expanded });
+for (const h of hits) console.log(h.chunk.sourceId, h.score.toFixed(4), h.chunk.normalized.join('').slice(0,30));
+const r = rankSentences({ index, query: u.expanded, chunks: hits.map(h=>h.chunk) });
+for (const x of r.slice(0,5)) console.log(x.score.toFixed(3), x.text);

@@ -34,10 +34,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   const keyOf = (text: string) => sentenceKey(index.text.normalize, text);
 
   // The words that decide whether the corpus covers the question: the user's own, places aside.
-  const ownWords = index.text
-    .tokensOfNormalized(understanding.effective)
-    .filter((token) => findPlaces(token)[0]?.name !== token)
-    .map((token) => ({ token, weight: 1 }));
+  const ownWords = understanding.keywords.filter(({ token }) => findPlaces(token)[0]?.name !== token);
 
   const hits = await searchChunks({ index, query: understanding.effective, k: retrievedChunks, expanded: understanding.expanded });
   const eligible = hits.filter((hit) => {

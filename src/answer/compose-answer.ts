@@ -32,7 +32,11 @@ function quoted(claim: Claim) {
 }
 
 function formatValue(topic: PreparedTopic, value: Claim['value']): string {
-  if (Array.isArray(value)) return value.join('、');
+  if (Array.isArray(value)) {
+    // List items in the order the topic names them.
+    const order = (item: string) => topic.normalizedItemsInOrder.indexOf(item);
+    return [...value].sort((left, right) => order(left) - order(right)).join('、');
+  }
   if (typeof value === 'number') return String(value);
   return String(value);
 }

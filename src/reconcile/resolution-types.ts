@@ -2,7 +2,7 @@
 import type { Claim, ClaimValue } from './claim-types.js';
 
 /** The ordered rules; the README documents them with examples. */
-export const resolutionRules = ['scope', 'authority', 'time', 'consensus', 'internal_consistency', 'unresolved'] as const;
+export const resolutionRules = ['scope', 'authority', 'time', 'internal_consistency', 'consensus', 'unresolved'] as const;
 export type ResolutionRule = (typeof resolutionRules)[number];
 
 export type RejectionReason = 'other_scope' | 'less_authoritative' | 'outdated' | 'undated' | 'minority' | 'inconsistent_source';

@@ -63,19 +63,25 @@ function timeRule(figure: boolean): Rule {
   };
 }
 
-/** 4. Consensus: more independent sources (families of copies count once). */
-const consensusRule: Rule = (sides) => {
-  const best = uniqueBest(sides, (side) => families(side).size);
-  return best ? { winner: best.valueKey, reason: 'minority' } : null;
-};
-
-/** 5. Internal consistency: sources that state several values on the topic are not counted. */
-const consistencyRule: Rule = (sides) => {
+/** Families that back only one side: a source stating several values on the topic does not count. */
+function consistentFamilies(sides: Side[]): (side: Side) => number {
   const counts = new Map<string, number>();
   for (const side of sides) for (const family of families(side)) counts.set(family, (counts.get(family) ?? 0) + 1);
-  const consistent = (side: Side) => [...families(side)].filter((family) => counts.get(family) === 1).length;
-  const best = uniqueBest(sides, consistent);
-  return best && consistent(best) > 0 ? { winner: best.valueKey, reason: 'inconsistent_source' } : null;
+  return (side) => [...families(side)].filter((family) => counts.get(family) === 1).length;
+}
+
+/** 4. Internal consistency: when only one side keeps support once self-contradicting sources are set aside. */
+const consistencyRule: Rule = (sides) => {
+  const consistent = consistentFamilies(sides);
+  const supported = sides.filter((side) => consistent(side) > 0);
+  const discounted = sides.some((side) => consistent(side) < families(side).size);
+  return discounted && supported.length === 1 ? { winner: supported[0].valueKey, reason: 'inconsistent_source' } : null;
+};
+
+/** 5. Consensus: more independent, consistent sources (families of copies count once). */
+const consensusRule: Rule = (sides) => {
+  const best = uniqueBest(sides, consistentFamilies(sides));
+  return best && consistentFamilies(sides)(best) > 0 ? { winner: best.valueKey, reason: 'minority' } : null;
 };
 
 /** Keeps, for lenient qualifiers the user did not state, the value most sources discuss; the others become variants. */
@@ -127,8 +133,8 @@ export function resolveTopic({ topicId, kind, stability, claims, user, scopeRule
     ['scope', scopeRule],
     ['authority', authorityRule],
     ['time', timeRule(stability === 'figure')],
-    ['consensus', consensusRule],
     ['internal_consistency', consistencyRule],
+    ['consensus', consensusRule],
   ];
   let candidates = sides;
   for (const [name, rule] of rules) {

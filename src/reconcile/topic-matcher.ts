@@ -9,7 +9,10 @@ export interface PreparedTopic extends CompiledTopic {
   normalizedExclude: string[];
   normalizedExcludeContext: string[];
   normalizedAsk: { terms: string[][]; exclude: string[] };
+  /** Items longest first, for matching. */
   normalizedItems: string[];
+  /** Items in the order the rule file lists them, for display. */
+  normalizedItemsInOrder: string[];
 }
 
 export interface TopicMatch {
@@ -30,6 +33,7 @@ export function prepareTopics({ topics, normalize }: { topics: CompiledTopic[]; 
     normalizedExcludeContext: topic.excludeContext.map(normalize),
     normalizedAsk: topic.ask ? { terms: groups(topic.ask.terms), exclude: topic.ask.exclude.map(normalize) } : { terms: [...groups(topic.context), ...groups(topic.terms)], exclude: topic.exclude.map(normalize) },
     normalizedItems: [...topic.items.map(normalize)].sort((left, right) => right.length - left.length),
+    normalizedItemsInOrder: topic.items.map(normalize),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface QueryUnderstanding {
   /** The yes/no words to answer with ("会"/"不会"), when the question asks yes or no. */
   answerWords: { yes: string; no: string } | null;
   expanded: WeightedToken[];
+  /** The question's own words (a follow-up's earlier question at a lower weight), without synonyms. */
+  keywords: WeightedToken[];
   treatment: boolean;
 }
 
@@ -41,6 +43,29 @@ export function detectAnswerWords(normalized: string): { yes: string; no: string
   return best && { yes: best.yes, no: best.no };
 }
 
+const previousWeight = 0.4;
+
+/** A follow-up's own words at full weight; the earlier question's words fill in, together weighing at most half as much. */
+function mergeFollowUp(own: WeightedToken[], earlier: WeightedToken[]): WeightedToken[] {
+  const merged = [...own];
+  const added = earlier.filter((token) => !own.some((existing) => existing.token === token.token));
+  const ownMass = own.reduce((sum, token) => sum + token.weight, 0);
+  const addedMass = added.reduce((sum, token) => sum + token.weight, 0) || 1;
+  const factor = Math.min(previousWeight, (0.5 * ownMass) / addedMass);
+  for (const token of added) merged.push({ token: token.token, weight: token.weight * factor });
+  return merged;
+}
+
+/** The message without the words that only mark it as a follow-up ("那…呢"). */
+function withoutFollowUpMarkers(normalized: string, markers: { starts: string[]; ends: string[] }, normalize: (text: string) => string): string {
+  let core = normalized;
+  const start = markers.starts.map(normalize).sort((left, right) => right.length - left.length).find((marker) => core.startsWith(marker));
+  if (start) core = core.slice(start.length);
+  const end = markers.ends.map(normalize).sort((left, right) => right.length - left.length).find((marker) => core.endsWith(marker));
+  if (end) core = core.slice(0, core.length - end.length);
+  return core;
+}
+
 /** Understands a message in the light of the session's earlier turns. */
 export function understandQuery({ index, message, session }: { index: LoadedIndex; message: string; session: SessionState | null }): QueryUnderstanding {
   const { rules, text } = index;
@@ -53,16 +78,17 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     followUpRules.ends.some((end) => normalized.endsWith(text.normalize(end))) ||
     (ownTopics.length === 0 && [...normalized].length <= followUpRules.maxLengthWithoutTopic);
   const followUp = previous !== null && looksElliptical;
+  const core = withoutFollowUpMarkers(normalized, followUpRules, text.normalize);
   const effective = followUp ? `${previous.effective}\n${normalized}` : normalized;
-  let topics = followUp ? detectQuestionTopics({ topics: index.topics, question: effective }) : ownTopics;
-  if (followUp && ownTopics.length > 0) {
-    // The follow-up's own topics come first; the previous question only fills in what it leaves out.
-    topics = [...ownTopics, ...topics.filter((match) => !ownTopics.some((own) => own.topic.id === match.topic.id))].slice(0, 2);
-  }
-  if (followUp && topics.length === 0) {
-    topics = index.topics
-      .filter((topic) => previous.topics.includes(topic.id))
-      .map((topic) => ({ topic, score: 0, spans: [] }));
+  let topics = ownTopics;
+  if (followUp) {
+    // A follow-up keeps the topics its own words take part in; the previous question fills in the rest.
+    const ownStart = effective.length - normalized.length;
+    topics = detectQuestionTopics({ topics: index.topics, question: effective }).filter((match) => match.spans.some(([start]) => start >= ownStart));
+    // "为什么？" keeps the previous topics; "那押金呢？" names a new subject and is searched instead.
+    if (topics.length === 0 && text.tokensOfNormalized(core).length === 0) {
+      topics = index.topics.filter((topic) => previous.topics.includes(topic.id)).map((topic) => ({ topic, score: 0, spans: [] }));
+    }
   }
   const own = detectUserScope({ text: normalized, rules: rules.scope, normalizeTerm: text.normalize });
   // The user's situation persists through the session unless the new message says otherwise.
@@ -76,7 +102,11 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     topics,
     scope,
     answerWords: detectAnswerWords(normalized),
-    expanded: expandQuery({ normalized: effective, text, synonyms: rules.synonyms }),
+    expanded: followUp ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: rules.synonyms }), expandQuery({ normalized: previous.effective, text, synonyms: rules.synonyms })) : expandQuery({ normalized, text, synonyms: rules.synonyms }),
+    keywords: (() => {
+      const own = text.tokensOfNormalized(followUp ? core : normalized).map((token) => ({ token, weight: 1 }));
+      return followUp ? mergeFollowUp(own, text.tokensOfNormalized(previous.effective).map((token) => ({ token, weight: 1 }))) : own;
+    })(),
     treatment: rules.domain.treatmentCues.some((cue) => normalized.includes(text.normalize(cue))),
   };
 }
