@@ -31,7 +31,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
 }): Promise<AnswerResult> {
   const understanding = understandQuery({ index, message, session });
   const { domain } = index.rules;
-  const keyOf = (text: string) => sentenceKey(index.text.normalize, text);
+  const keyOf = (text: string) => sentenceKey(index.text.normalize(text));
 
   // The words that decide whether the corpus covers the question: the user's own, places aside.
   const ownWords = understanding.keywords.filter(({ token }) => findPlaces(token)[0]?.name !== token);

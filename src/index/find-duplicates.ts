@@ -1,10 +1,8 @@
 // Near-duplicate chunks (copied sentences) and families of documents that copy each other.
-import type { Normalize } from '../text/normalize-text.js';
 
 export interface DuplicateInput {
-  chunks: Array<{ id: string; sourceId: string; sentences: Array<{ text: string }> }>;
+  chunks: Array<{ id: string; sourceId: string; normalized: string[] }>;
   documents: Array<{ sourceId: string; publisher: string | null; parentId: string | null }>;
-  normalize: Normalize;
 }
 
 export interface DuplicateResult {
@@ -19,9 +17,9 @@ export interface DuplicateResult {
 const minimumCopiedLength = 12;
 const nearDuplicateShare = 0.8;
 
-/** The comparable key of a sentence: normalized, without punctuation or spaces. */
-export function sentenceKey(normalize: Normalize, text: string): string {
-  return normalize(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+/** The comparable key of a normalized sentence: without punctuation or spaces. */
+export function sentenceKey(normalized: string): string {
+  return normalized.replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 class UnionFind {
@@ -44,8 +42,8 @@ class UnionFind {
 }
 
 /** Groups chunks sharing ≥ 80% of their sentences, and documents into families of copies. */
-export function findDuplicates({ chunks, documents, normalize }: DuplicateInput): DuplicateResult {
-  const chunkKeys = chunks.map((chunk) => [...new Set(chunk.sentences.map((sentence) => sentenceKey(normalize, sentence.text)).filter((key) => key.length >= minimumCopiedLength))]);
+export function findDuplicates({ chunks, documents }: DuplicateInput): DuplicateResult {
+  const chunkKeys = chunks.map((chunk) => [...new Set(chunk.normalized.map(sentenceKey).filter((key) => key.length >= minimumCopiedLength))]);
   const chunksBySentence = new Map<string, number[]>();
   chunkKeys.forEach((keys, position) => {
     for (const key of keys) {
@@ -56,13 +54,21 @@ export function findDuplicates({ chunks, documents, normalize }: DuplicateInput)
   });
   const chunkUnion = new UnionFind();
   const familyUnion = new UnionFind();
+  // Documents that share a copied sentence are one family.
+  for (const positions of chunksBySentence.values()) {
+    for (const other of positions) familyUnion.union(chunks[positions[0]].sourceId, chunks[other].sourceId);
+  }
+  // Near-duplicate chunks: a chunk sharing ≥ 80% of this chunk's sentences must contain one of its
+  // ⌈20%⌉+1 rarest sentences (pigeonhole), so only those sentences' chunks are candidates.
   for (const [position, keys] of chunkKeys.entries()) {
-    const shared = new Map<number, number>();
-    for (const key of keys) for (const other of chunksBySentence.get(key) ?? []) if (other > position) shared.set(other, (shared.get(other) ?? 0) + 1);
-    for (const [other, count] of shared) {
-      if (chunks[position].sourceId !== chunks[other].sourceId) familyUnion.union(chunks[position].sourceId, chunks[other].sourceId);
-      const smaller = Math.min(keys.length, chunkKeys[other].length);
-      if (smaller > 0 && count / smaller >= nearDuplicateShare) chunkUnion.union(chunks[position].id, chunks[other].id);
+    if (keys.length === 0) continue;
+    const rarest = [...keys].sort((left, right) => chunksBySentence.get(left)!.length - chunksBySentence.get(right)!.length).slice(0, Math.floor(keys.length * (1 - nearDuplicateShare)) + 1);
+    const own = new Set(keys);
+    const candidates = new Set(rarest.flatMap((key) => chunksBySentence.get(key)!));
+    for (const other of candidates) {
+      if (other === position) continue;
+      const shared = chunkKeys[other].filter((key) => own.has(key)).length;
+      if (shared / keys.length >= nearDuplicateShare) chunkUnion.union(chunks[position].id, chunks[other].id);
     }
   }
   const byPublisher = new Map<string, string>();

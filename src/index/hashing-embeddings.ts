@@ -35,13 +35,18 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   embedText(text: string): number[] {
-    const vector = new Float64Array(this.dimensions);
     const normalized = this.text.normalize(text);
+    return this.embedNormalized(normalized, this.text.tokensOfNormalized(normalized));
+  }
+
+  /** The vector of already normalized text whose words are known (saves segmenting twice at ingest). */
+  embedNormalized(normalized: string, words: string[]): number[] {
+    const vector = new Float64Array(this.dimensions);
     const add = (feature: string, weight: number) => {
       const hash = fnv1a(feature);
       vector[hash % this.dimensions] += hash & 0x80000000 ? -weight : weight;
     };
-    for (const word of this.text.tokensOfNormalized(normalized)) add(`w:${word}`, 1);
+    for (const word of words) add(`w:${word}`, 1);
     const characters = [...normalized].filter((character) => cjk.test(character));
     for (let index = 0; index + 1 < characters.length; index++) add(`b:${characters[index]}${characters[index + 1]}`, 0.5);
     let norm = 0;

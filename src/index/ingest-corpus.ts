@@ -15,6 +15,7 @@ import { createTextPipeline } from '../text/create-text-pipeline.js';
 import { buildBm25 } from './bm25-index.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
 import { findDuplicates, sentenceKey } from './find-duplicates.js';
+import { HashingEmbeddings } from './hashing-embeddings.js';
 import { createStagingDirectory, pruneVersions, readCurrentVersion, readJson, sealVersion, switchCurrent, versionDirectory, writeJson } from './index-store.js';
 import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
 import { loadIndexVersion } from './load-index.js';
@@ -161,7 +162,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       `${documentById.get(chunk.sourceId)?.title ?? ''}\n${chunk.heading ?? ''}\n${chunk.sentences.map((sentence) => sentence.text).join('')}`;
     for (let start = 0; start < freshChunks.length; start += embedBatch) {
       const batch = freshChunks.slice(start, start + embedBatch);
-      const embedded = await embedder.embeddings.embedDocuments(batch.map(embedText));
+      // The offline embedder reuses the normalized text and tokens computed for the lexical index.
+      const embedded =
+        embedder.embeddings instanceof HashingEmbeddings
+          ? batch.map((chunk) => (embedder.embeddings as HashingEmbeddings).embedNormalized(chunk.normalized.join(''), chunk.tokens))
+          : await embedder.embeddings.embedDocuments(batch.map(embedText));
       vectors ??= VectorIndex.create({ dimensions: embedded[0].length, capacity: freshChunks.length });
       if (vectors.dimensions !== embedded[0].length) throw new Error(`embedder returned ${embedded[0].length} dimensions, the index has ${vectors.dimensions}`);
       for (const [position, chunk] of batch.entries()) {
@@ -174,7 +179,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     if (!vectors) throw new EmptyCorpusError(corpusDirectory);
     chunks.sort((left, right) => left.sourceId.localeCompare(right.sourceId) || left.label - right.label);
 
-    const duplicates = findDuplicates({ chunks, documents, normalize: text.normalize });
+    const duplicates = findDuplicates({ chunks, documents });
     for (const chunk of chunks) chunk.group = duplicates.chunkGroups.get(chunk.id) ?? chunk.id;
     const claims = extractClaims({
       chunks,
@@ -183,7 +188,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       scopeRules: rules.scope,
       normalize: text.normalize,
       families: duplicates.families,
-      duplicateKeyOf: (sentence) => sentenceKey(text.normalize, sentence),
+      duplicateKeyOf: sentenceKey,
     });
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });

@@ -17,7 +17,7 @@ export class VectorIndex {
 
   static create({ dimensions, capacity }: { dimensions: number; capacity: number }): VectorIndex {
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    index.initIndex(Math.max(capacity, 1), 16, 100, 42, true);
+    index.initIndex(Math.max(capacity, 1), 12, 64, 42, true);
     index.setEf(64);
     return new VectorIndex(index, dimensions, 0);
   }

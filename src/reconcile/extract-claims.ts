@@ -12,6 +12,8 @@ export interface ClaimSourceChunk {
   sourceId: string;
   heading: string | null;
   sentences: Array<{ text: string; offset: number }>;
+  /** The sentences normalized, as stored in the index. */
+  normalized: string[];
 }
 
 const asOfPattern = /截至(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/;
@@ -45,17 +47,23 @@ export function extractClaims({
   scopeRules: ScopeRules;
   normalize: Normalize;
   families: Map<string, string>;
-  duplicateKeyOf: (sentence: string) => string;
+  duplicateKeyOf: (normalizedSentence: string) => string;
 }): Claim[] {
   const claims: Claim[] = [];
+  const frames = new Map<string, string>();
   for (const chunk of chunks) {
     const document = documents.get(chunk.sourceId);
     if (!document) continue;
     // The context of a sentence: its document's title, its section heading and the rest of its chunk.
-    const frame = normalize(`${document.title}\n${chunk.heading ?? ''}`);
-    const context = `${frame}\n${normalize(chunk.sentences.map((sentence) => sentence.text).join(''))}`;
-    for (const sentence of chunk.sentences) {
-      const normalized = normalize(sentence.text);
+    const frameKey = `${document.title}\n${chunk.heading ?? ''}`;
+    let frame = frames.get(frameKey);
+    if (frame === undefined) {
+      frame = normalize(frameKey);
+      frames.set(frameKey, frame);
+    }
+    const context = `${frame}\n${chunk.normalized.join('')}`;
+    for (const [position, sentence] of chunk.sentences.entries()) {
+      const normalized = chunk.normalized[position];
       for (const topic of topics) {
         const value = matchClaimValue({ topic, sentence: normalized, context, frame });
         if (value === null) continue;
@@ -71,7 +79,7 @@ export function extractClaims({
           sourceDate: document.date,
           asOf: findAsOf(normalized),
           authority: document.authority,
-          duplicateKey: duplicateKeyOf(sentence.text),
+          duplicateKey: duplicateKeyOf(normalized),
           family: families.get(chunk.sourceId) ?? chunk.sourceId,
           truncated: document.truncated,
           scope: detectClaimScope({ text: normalized, rules: scopeRules, normalizeTerm: normalize }),

@@ -57,12 +57,14 @@ function listItems(text: string, items: string[]): string[] {
  * `context` is the title, heading and surrounding chunk; `frame` only the title and heading.
  */
 export function matchClaimValue({ topic, sentence, context, frame }: { topic: PreparedTopic; sentence: string; context: string; frame: string }): ClaimValue | null {
-  if (!everyGroupMatches(`${context}\n${sentence}`, topic.normalizedContext)) return null;
+  const hasTerms = everyGroupMatches(sentence, topic.normalizedTerms);
+  if (!hasTerms && topic.implicit.length === 0) return null;
   if (topic.normalizedExclude.some((term) => sentence.includes(term))) return null;
+  if (topic.normalizedContext.length > 0 && !everyGroupMatches(`${context}\n${sentence}`, topic.normalizedContext)) return null;
   if (topic.normalizedExcludeContext.some((term) => frame.includes(term))) return null;
-  const rules = everyGroupMatches(sentence, topic.normalizedTerms) ? topic.values : topic.implicit;
+  const rules = hasTerms ? topic.values : topic.implicit;
   if (topic.kind === 'list') {
-    if (!everyGroupMatches(sentence, topic.normalizedTerms)) return null;
+    if (!hasTerms) return null;
     const items = listItems(sentence, topic.normalizedItems);
     return items.length > 0 ? items : null;
   }

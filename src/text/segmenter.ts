@@ -13,6 +13,6 @@ export function createSegmenter({ userDictionary }: { userDictionary: string[] }
     inserted.add(word);
   }
   return function cut(text: string): string[] {
-    return nodejieba.cut(text, true);
+    return nodejieba.cut(text);
   };
 }
