@@ -71,29 +71,27 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     };
   }
 
-  const overlaps = new Map<string, number>();
-  const overlap = (claim: Claim) => {
-    let value = overlaps.get(claim.id);
-    if (value === undefined) {
-      value = coverage({ index, query: ownWords, text: index.text.normalize(claim.sentence) });
-      overlaps.set(claim.id, value);
-    }
-    return value;
-  };
   // The representative of a side: the narrowest claim, then the most copied wording, then the closest to the question.
+  const picked = new WeakMap<Claim[], Claim>();
   const pick = (claims: Claim[]): Claim => {
+    const known = picked.get(claims);
+    if (known) return known;
     const copies = new Map<string, number>();
     for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
-    return [...claims].sort(
+    const keyed = claims.map((claim) => ({ claim, specificity: specificity({ claim, rules: index.rules.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
+    const top = keyed.reduce((best, entry) => (entry.specificity > best.specificity || (entry.specificity === best.specificity && entry.copies > best.copies) ? entry : best));
+    const finalists = keyed.filter((entry) => entry.specificity === top.specificity && entry.copies === top.copies);
+    for (const entry of finalists) entry.overlap = coverage({ index, query: ownWords, text: entry.claim.normalized });
+    finalists.sort(
       (left, right) =>
-        specificity({ claim: right, rules: index.rules.scope }) - specificity({ claim: left, rules: index.rules.scope }) ||
-        copies.get(right.duplicateKey)! - copies.get(left.duplicateKey)! ||
-        overlap(right) - overlap(left) ||
-        Number(left.truncated) - Number(right.truncated) ||
-        (right.sourceDate ?? '').localeCompare(left.sourceDate ?? '') ||
-        left.sourceId.localeCompare(right.sourceId) ||
-        left.offset - right.offset,
-    )[0];
+        right.overlap - left.overlap ||
+        Number(left.claim.truncated) - Number(right.claim.truncated) ||
+        (right.claim.sourceDate ?? '').localeCompare(left.claim.sourceDate ?? '') ||
+        left.claim.sourceId.localeCompare(right.claim.sourceId) ||
+        left.claim.offset - right.claim.offset,
+    );
+    picked.set(claims, finalists[0].claim);
+    return finalists[0].claim;
   };
 
   const book = new CitationBook(index.documents);

@@ -42,21 +42,32 @@ export function inverseDocumentFrequency(data: Bm25Data, token: string): number 
 
 /** BM25 scores of the chunks for weighted query tokens, best first. */
 export function searchBm25(data: Bm25Data, query: Array<{ token: string; weight: number }>, k: number): LexicalHit[] {
-  const scores = new Map<number, number>();
+  const scores = new Float64Array(data.documentCount);
+  const touched: number[] = [];
+  const lengthNorm = data.averageLength || 1;
   for (const { token, weight } of query) {
     const posting = data.postings[token];
     if (!posting) continue;
-    const idf = inverseDocumentFrequency(data, token);
+    const idf = inverseDocumentFrequency(data, token) * weight;
     for (let index = 0; index < posting.length; index += 2) {
       const ordinal = posting[index];
       const frequency = posting[index + 1];
-      const length = data.lengths[ordinal];
-      const score = (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * length) / (data.averageLength || 1)));
-      scores.set(ordinal, (scores.get(ordinal) ?? 0) + weight * score);
+      if (scores[ordinal] === 0) touched.push(ordinal);
+      scores[ordinal] += (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * data.lengths[ordinal]) / lengthNorm));
     }
   }
-  return [...scores]
-    .map(([ordinal, score]) => ({ ordinal, score }))
-    .sort((left, right) => right.score - left.score || left.ordinal - right.ordinal)
-    .slice(0, k);
+  // Partial selection: keep the k best without sorting every touched chunk.
+  const best: LexicalHit[] = [];
+  for (const ordinal of touched) {
+    const score = scores[ordinal];
+    if (best.length === k && score <= best[k - 1].score) continue;
+    let position = best.length < k ? best.length : k - 1;
+    if (best.length < k) best.push({ ordinal, score });
+    else best[position] = { ordinal, score };
+    while (position > 0 && (best[position - 1].score < score || (best[position - 1].score === score && best[position - 1].ordinal > ordinal))) {
+      [best[position - 1], best[position]] = [best[position], best[position - 1]];
+      position--;
+    }
+  }
+  return best;
 }

@@ -12,6 +12,8 @@ export interface Claim {
   valueKey: string;
   /** The verbatim sentence. */
   sentence: string;
+  /** The sentence normalized (for matching; never shown). */
+  normalized: string;
   /** Offset of the sentence in its source body (orders quotes). */
   offset: number;
   chunkId: string;

@@ -73,6 +73,7 @@ export function extractClaims({
           value,
           valueKey: valueKey(value),
           sentence: sentence.text,
+          normalized,
           offset: sentence.offset,
           chunkId: chunk.id,
           sourceId: chunk.sourceId,

@@ -21,6 +21,7 @@ function claim(value: boolean | number, overrides: Partial<Claim> = {}): Claim {
     value,
     valueKey: String(value),
     sentence: `说法${counter}`,
+    normalized: `说法${counter}`,
     offset: counter,
     chunkId: `k${counter}`,
     sourceId: overrides.sourceId ?? `s${counter}`,
