@@ -1,0 +1,87 @@
+// `npm start`: serves the chat API; builds the index first when there is none.
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { bindAddress, InvalidConfigError, loadConfig } from '../config.js';
+import { AppError } from '../errors/app-error.js';
+import { readCurrentVersion } from '../index/index-store.js';
+import { ingestCorpus } from '../index/ingest-corpus.js';
+import { createApp } from '../server/create-app.js';
+import { IndexHolder } from '../server/index-holder.js';
+import { createMetrics, setIndexVersion } from '../server/metrics.js';
+import { Reindexer } from '../server/reindexer.js';
+import { SessionStore } from '../server/session-store.js';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  process.stderr.write(`${error instanceof InvalidConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const logger = pino({ level: config.LOG_LEVEL });
+const embedderSettings = { baseUrl: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY, model: config.EMBEDDINGS_MODEL };
+
+if (!readCurrentVersion(config.INDEX_DIR)) {
+  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, 'no index yet: building one from the corpus');
+  try {
+    let lastPhase = '';
+    const summary = await ingestCorpus({
+      corpusDirectory: config.CORPUS_DIR,
+      indexDirectory: config.INDEX_DIR,
+      embedderSettings,
+      onProgress({ phase, done, total }) {
+        if (phase !== lastPhase || done === total) logger.info({ phase, done, total }, 'ingest progress');
+        lastPhase = phase;
+      },
+    });
+    logger.info({ version: summary.version, documents: summary.documents, chunks: summary.chunks, skipped: summary.files.skipped, seconds: summary.seconds }, 'index built');
+  } catch (error) {
+    logger.fatal({ error: error instanceof AppError ? error.message : (error as Error).stack }, 'could not build the index');
+    process.exit(1);
+  }
+}
+
+const metrics = createMetrics();
+const indexes = new IndexHolder({ indexDirectory: config.INDEX_DIR, embedderSettings, logger, onSwitch: (index) => setIndexVersion(metrics, index.version) });
+indexes.refresh();
+if (!indexes.current) {
+  logger.fatal({ error: indexes.lastError }, 'no loadable index');
+  process.exit(1);
+}
+indexes.watch(1000);
+const sessions = new SessionStore(config.SESSION_DB, config.SESSION_TTL_HOURS * 3600_000);
+const purge = setInterval(() => sessions.purgeExpired(), 10 * 60_000);
+purge.unref();
+const reindexer = config.ADMIN_TOKEN ? new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() }) : null;
+
+const app = createApp({
+  indexes,
+  sessions,
+  logger,
+  metrics,
+  reindexer,
+  settings: {
+    apiKeys: config.API_KEYS,
+    adminToken: config.ADMIN_TOKEN,
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MIN,
+    requestTimeoutMilliseconds: config.REQUEST_TIMEOUT_MS,
+    logQuestions: config.LOG_QUESTIONS,
+  },
+});
+const { host, open } = bindAddress(config);
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: host }, (info) => {
+  logger.info({ host, port: info.port, index: indexes.current?.version, open }, open ? 'listening on loopback only, without API keys (set API_KEYS to expose the service)' : 'listening; API keys required');
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  indexes.stop();
+  server.close(() => {
+    sessions.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,33 @@
+// Answers a chat message with session state from the store; shared by every chat endpoint.
+import { answerQuestion } from '../answer/answer-question.js';
+import type { AnswerResponse } from '../answer/answer-types.js';
+import { AppError } from '../errors/app-error.js';
+import type { LoadedIndex } from '../index/load-index.js';
+import type { SessionState } from '../retrieval/understand-query.js';
+import type { Metrics } from './metrics.js';
+import { SessionStore } from './session-store.js';
+
+export interface ChatService {
+  /** The index serving right now (taken once per request). */
+  index(): LoadedIndex;
+  answer(input: { index: LoadedIndex; message: string; sessionId?: string; history?: SessionState }): Promise<AnswerResponse>;
+}
+
+export function createChatService({ indexes, sessions, metrics }: { indexes: { current: LoadedIndex | null }; sessions: SessionStore; metrics: Metrics }): ChatService {
+  return {
+    index() {
+      if (!indexes.current) throw new AppError({ code: 'index_not_found', message: 'No index is loaded yet. Run `npm run ingest` or wait for the build to finish.' });
+      return indexes.current;
+    },
+    async answer({ index, message, sessionId, history }) {
+      // An unknown or expired session starts afresh; a client-chosen id is kept so it can continue.
+      const id = sessionId ?? SessionStore.newId();
+      const session = history ?? (sessionId ? sessions.get(sessionId) : null);
+      const result = await answerQuestion({ index, message, session, sessionId: id });
+      if (!history) sessions.put(id, result.session);
+      metrics.answers.inc({ status: result.response.status });
+      for (const conflict of result.response.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
+      return result.response;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The Hono application: middleware, routes and the one error-to-status mapping.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { timeout } from 'hono/timeout';
+import type { Logger } from 'pino';
+import { AppError } from '../errors/app-error.js';
+import type { LoadedIndex } from '../index/load-index.js';
+import { createChatService } from './chat-service.js';
+import { errorBody, statusByCode } from './error-table.js';
+import type { Metrics } from './metrics.js';
+import { apiKeyAuth } from './middleware/auth.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import type { Reindexer } from './reindexer.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { chatRoutes } from './routes/chat-routes.js';
+import { docsRoutes } from './routes/docs-routes.js';
+import { infoRoutes } from './routes/info-routes.js';
+import { openAIRoutes } from './routes/openai-routes.js';
+import type { SessionStore } from './session-store.js';
+
+export const maxBodyBytes = 16 * 1024;
+
+export interface AppDependencies {
+  indexes: { current: LoadedIndex | null; lastError: string | null };
+  sessions: SessionStore;
+  logger: Logger;
+  metrics: Metrics;
+  reindexer?: Reindexer | null;
+  settings: { apiKeys: string[]; adminToken?: string; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean };
+  now?: () => number;
+}
+
+/** Builds the app; nothing here touches process.env or the network. */
+export function createApp({ indexes, sessions, logger, metrics, reindexer = null, settings, now = Date.now }: AppDependencies): Hono {
+  const app = new Hono();
+  const chat = createChatService({ indexes, sessions, metrics });
+
+  app.use('*', requestId());
+  app.use('*', async function observe(context, next) {
+    const started = performance.now();
+    await next();
+    const route = context.req.routePath && context.req.routePath !== '/*' && context.req.routePath !== '*' ? context.req.routePath : 'unmatched';
+    const labels = { route, method: context.req.method, status: String(context.res.status) };
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requests.inc(labels);
+    metrics.latency.observe(labels, seconds);
+    logger.info({ requestId: context.get('requestId'), method: context.req.method, path: context.req.path, status: context.res.status, ms: Number((seconds * 1000).toFixed(2)) }, 'request');
+  });
+  app.use('*', cors({ origin: settings.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }));
+  app.use('*', timeout(settings.requestTimeoutMilliseconds, () => new HTTPException(504, { message: `The request took longer than ${settings.requestTimeoutMilliseconds} ms.` })));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
+      },
+    }),
+  );
+  for (const prefix of ['/api/*', '/v1/*']) {
+    app.use(prefix, apiKeyAuth(settings.apiKeys));
+    app.use(prefix, rateLimit({ perMinute: settings.rateLimitPerMinute, now }));
+  }
+
+  app.route('/', chatRoutes({ chat, logger, logQuestions: settings.logQuestions }));
+  app.route('/', openAIRoutes({ chat, now }));
+  app.route('/', infoRoutes({ chat, metrics, indexes }));
+  app.route('/', adminRoutes({ reindexer, adminToken: settings.adminToken }));
+  app.route('/', docsRoutes());
+
+  app.notFound((context) => context.json(errorBody('not_found', `No route ${context.req.method} ${context.req.path}.`), 404));
+  app.onError(function handleError(error, context) {
+    if (error instanceof AppError) {
+      const status = statusByCode[error.code] ?? 500;
+      if (error.code === 'rate_limited') context.header('Retry-After', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      return context.json(errorBody(error.code, error.message), status as 400);
+    }
+    if (error instanceof HTTPException) {
+      const code = error.status === 504 ? 'timeout' : error.status === 413 ? 'payload_too_large' : 'http_error';
+      return context.json(errorBody(code, error.message || 'Request failed.'), error.status);
+    }
+    logger.error({ requestId: context.get('requestId'), error: error.message, stack: error.stack }, 'unhandled error');
+    return context.json(errorBody('internal_error', 'Something went wrong on our side; the error was logged.'), 500);
+  });
+  return app;
+}

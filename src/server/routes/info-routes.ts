@@ -1,0 +1,54 @@
+// Retrieval for bots, source texts, health, readiness and metrics.
+import { Hono } from 'hono';
+import { AppError } from '../../errors/app-error.js';
+import { searchChunks } from '../../retrieval/search-chunks.js';
+import type { ChatService } from '../chat-service.js';
+import type { Metrics } from '../metrics.js';
+import { searchQuerySchema } from '../request-schemas.js';
+
+export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metrics: Metrics; indexes: { current: { version: string; manifest: { counts: { documents: number; subDocuments: number; chunks: number } } } | null; lastError: string | null } }) {
+  return new Hono()
+    .get('/api/search', async function getSearch(context) {
+      const parsed = searchQuerySchema.safeParse({ q: context.req.query('q'), k: context.req.query('k') ?? undefined });
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        throw new AppError({ code: 'invalid_request', message: `Invalid query: ${problems.join('; ')}`, details: problems });
+      }
+      const index = chat.index();
+      const hits = await searchChunks({ index, query: parsed.data.q, k: parsed.data.k });
+      return context.json({
+        indexVersion: index.version,
+        hits: hits.map((hit) => {
+          const document = index.documents.get(hit.chunk.sourceId);
+          return {
+            sourceId: hit.chunk.sourceId,
+            title: document?.title ?? hit.chunk.sourceId,
+            date: document?.date ?? null,
+            heading: hit.chunk.heading,
+            text: hit.chunk.sentences.map((sentence) => sentence.text).join(''),
+            score: hit.score,
+            lexicalScore: hit.lexicalScore,
+            vectorSimilarity: hit.vectorSimilarity,
+          };
+        }),
+      });
+    })
+    .get('/api/sources/:id{.+}', function getSource(context) {
+      const index = chat.index();
+      const id = decodeURIComponent(context.req.param('id'));
+      const document = index.documents.get(id);
+      if (!document) throw new AppError({ code: 'not_found', message: `No source ${id} in index ${index.version}.` });
+      const { lines, ...metadata } = document;
+      return context.json({ ...metadata, text: lines.map((line) => line.text).join('\n') });
+    })
+    .get('/healthz', (context) => context.json({ status: 'ok' }))
+    .get('/readyz', function getReady(context) {
+      const index = indexes.current;
+      if (!index) return context.json({ status: 'not_ready', error: indexes.lastError ?? 'no index loaded yet' }, 503);
+      const { documents, subDocuments, chunks } = index.manifest.counts;
+      return context.json({ status: 'ready', version: index.version, documents, subDocuments, chunks });
+    })
+    .get('/metrics', async function getMetrics(context) {
+      return context.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+    });
+}
