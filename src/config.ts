@@ -30,6 +30,7 @@ export const configSchema = z.object({
   SESSION_DB: optionalText.transform((value) => value ?? 'data/sessions.sqlite'),
   SESSION_TTL_HOURS: integer(24, 1, 24 * 365),
   REQUEST_TIMEOUT_MS: integer(15_000, 100, 600_000),
+  ANSWER_CACHE_SIZE: integer(1000, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_QUESTIONS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
   EMBEDDINGS_BASE_URL: optionalText.pipe(z.string().url().optional()),

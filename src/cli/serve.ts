@@ -67,6 +67,7 @@ const app = createApp({
     rateLimitPerMinute: config.RATE_LIMIT_PER_MIN,
     requestTimeoutMilliseconds: config.REQUEST_TIMEOUT_MS,
     logQuestions: config.LOG_QUESTIONS,
+    answerCacheSize: config.ANSWER_CACHE_SIZE,
   },
 });
 const { host, open } = bindAddress(config);

@@ -32,6 +32,9 @@ export interface LoadedIndex {
   families: Map<string, string>;
   /** token → the tokens of every synonym group it belongs to. */
   synonymAlternatives: Map<string, string[]>;
+  /** The synonym groups and treatment cues, normalized once. */
+  normalizedSynonyms: string[][];
+  normalizedTreatmentCues: string[];
 }
 
 function alternativesOf(rules: RuleSet, text: TextPipeline): Map<string, string[]> {
@@ -85,6 +88,8 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       claimsByTopic,
       families: new Map(Object.entries(readJson<Record<string, string>>(join(directory, 'families.json')))),
       synonymAlternatives: alternativesOf(rules, text),
+      normalizedSynonyms: rules.synonyms.map((group) => group.map(text.normalize)),
+      normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
     };
   } catch (error) {
     if (error instanceof IndexMismatchError) throw error;

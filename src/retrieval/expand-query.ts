@@ -8,13 +8,12 @@ export interface WeightedToken {
 
 const synonymWeight = 0.5;
 
-/** Weighted BM25 query for a normalized question, expanded with the synonym groups it touches. */
+/** Weighted BM25 query for a normalized question, expanded with the (normalized) synonym groups it touches. */
 export function expandQuery({ normalized, text, synonyms }: { normalized: string; text: TextPipeline; synonyms: string[][] }): WeightedToken[] {
   const weights = new Map<string, number>();
   const own = text.tokensOfNormalized(normalized);
   for (const token of own) weights.set(token, 1);
-  for (const group of synonyms) {
-    const members = group.map(text.normalize);
+  for (const members of synonyms) {
     // A one-character member must be a word of the question; longer ones may appear inside words.
     if (!members.some((member) => (member.length > 1 ? normalized.includes(member) : own.includes(member)))) continue;
     for (const member of members) {

@@ -102,11 +102,11 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     topics,
     scope,
     answerWords: detectAnswerWords(normalized),
-    expanded: followUp ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: rules.synonyms }), expandQuery({ normalized: previous.effective, text, synonyms: rules.synonyms })) : expandQuery({ normalized, text, synonyms: rules.synonyms }),
+    expanded: followUp ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: index.normalizedSynonyms }), expandQuery({ normalized: previous.effective, text, synonyms: index.normalizedSynonyms })) : expandQuery({ normalized, text, synonyms: index.normalizedSynonyms }),
     keywords: (() => {
       const own = text.tokensOfNormalized(followUp ? core : normalized).map((token) => ({ token, weight: 1 }));
       return followUp ? mergeFollowUp(own, text.tokensOfNormalized(previous.effective).map((token) => ({ token, weight: 1 }))) : own;
     })(),
-    treatment: rules.domain.treatmentCues.some((cue) => normalized.includes(text.normalize(cue))),
+    treatment: index.normalizedTreatmentCues.some((cue) => normalized.includes(cue)),
   };
 }

@@ -13,7 +13,26 @@ export interface ChatService {
   answer(input: { index: LoadedIndex; message: string; sessionId?: string; history?: SessionState }): Promise<AnswerResponse>;
 }
 
-export function createChatService({ indexes, sessions, metrics }: { indexes: { current: LoadedIndex | null }; sessions: SessionStore; metrics: Metrics }): ChatService {
+/**
+ * Answers are a pure function of (index version, session state, message), so repeated questions are served
+ * from a small LRU cache; `cacheSize: 0` turns it off.
+ */
+export function createChatService({ indexes, sessions, metrics, cacheSize = 1000 }: { indexes: { current: LoadedIndex | null }; sessions: SessionStore; metrics: Metrics; cacheSize?: number }): ChatService {
+  const cache = new Map<string, { response: AnswerResponse; session: SessionState }>();
+  async function cachedAnswer(index: LoadedIndex, message: string, session: SessionState | null, sessionId: string) {
+    if (cacheSize === 0) return answerQuestion({ index, message, session, sessionId });
+    const key = `${index.version}\u0000${session ? JSON.stringify(session) : ''}\u0000${message}`;
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return { response: { ...hit.response, sessionId }, session: hit.session };
+    }
+    const result = await answerQuestion({ index, message, session, sessionId });
+    cache.set(key, result);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    return result;
+  }
   return {
     index() {
       if (!indexes.current) throw new AppError({ code: 'index_not_found', message: 'No index is loaded yet. Run `npm run ingest` or wait for the build to finish.' });
@@ -23,7 +42,7 @@ export function createChatService({ indexes, sessions, metrics }: { indexes: { c
       // An unknown or expired session starts afresh; a client-chosen id is kept so it can continue.
       const id = sessionId ?? SessionStore.newId();
       const session = history ?? (sessionId ? sessions.get(sessionId) : null);
-      const result = await answerQuestion({ index, message, session, sessionId: id });
+      const result = await cachedAnswer(index, message, session, id);
       if (!history) sessions.put(id, result.session);
       metrics.answers.inc({ status: result.response.status });
       for (const conflict of result.response.conflicts) metrics.conflicts.inc({ rule: conflict.rule });

@@ -29,14 +29,14 @@ export interface AppDependencies {
   logger: Logger;
   metrics: Metrics;
   reindexer?: Reindexer | null;
-  settings: { apiKeys: string[]; adminToken?: string; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean };
+  settings: { apiKeys: string[]; adminToken?: string; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean; answerCacheSize?: number };
   now?: () => number;
 }
 
 /** Builds the app; nothing here touches process.env or the network. */
 export function createApp({ indexes, sessions, logger, metrics, reindexer = null, settings, now = Date.now }: AppDependencies): Hono {
   const app = new Hono();
-  const chat = createChatService({ indexes, sessions, metrics });
+  const chat = createChatService({ indexes, sessions, metrics, cacheSize: settings.answerCacheSize });
 
   app.use('*', requestId());
   app.use('*', async function observe(context, next) {
