@@ -49,17 +49,20 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
     metrics.latency.observe(labels, seconds);
     logger.info({ requestId: context.get('requestId'), method: context.req.method, path: context.req.path, status: context.res.status, ms: Number((seconds * 1000).toFixed(2)) }, 'request');
   });
-  app.use('*', cors({ origin: settings.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }));
+  if (settings.corsOrigins.length > 0) {
+    const allowOrigins = cors({ origin: settings.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 });
+    // Only browsers send Origin; CORS headers are added for them alone (rewriting every response is costly).
+    app.use('*', (context, next) => (context.req.header('origin') ? allowOrigins(context, next) : next()));
+  }
   app.use('*', timeout(settings.requestTimeoutMilliseconds, () => new HTTPException(504, { message: `The request took longer than ${settings.requestTimeoutMilliseconds} ms.` })));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
+    },
+  });
+  // Only requests with a body are limited: inspecting one builds the full Request object, which GETs can skip.
+  app.use('*', (context, next) => (context.req.method === 'GET' || context.req.method === 'HEAD' ? next() : limitBody(context, next)));
   for (const prefix of ['/api/*', '/v1/*']) {
     app.use(prefix, apiKeyAuth(settings.apiKeys));
     app.use(prefix, rateLimit({ perMinute: settings.rateLimitPerMinute, now }));
