@@ -94,11 +94,27 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     return finalists[0].claim;
   };
 
+  // A point must not state, as a side remark, a value the rules reject for the user on another topic.
+  const otherResolutions = new Map<string, ReturnType<typeof resolveTopic>>();
+  const contested = ({ chunkId, offset }: { chunkId: string; offset: number }) =>
+    (index.claimsBySentence.get(`${chunkId}:${offset}`) ?? []).some((claim) => {
+      if (outcomes.some((outcome) => outcome.topic.id === claim.topic)) return false;
+      let resolution = otherResolutions.get(claim.topic);
+      if (!resolution) {
+        const topic = index.topics.find((candidate) => candidate.id === claim.topic)!;
+        resolution = resolveTopic({ topicId: topic.id, kind: topic.kind, stability: topic.stability, claims: index.claimsByTopic.get(topic.id) ?? [], user: understanding.scope, scopeRules: index.rules.scope });
+        otherResolutions.set(claim.topic, resolution);
+      }
+      return resolution.rule === 'unresolved' || (resolution.adopted !== null && topicKind(claim.topic) !== 'list' && resolution.adopted.valueKey !== claim.valueKey);
+    });
+  const topicKind = (id: string) => index.topics.find((topic) => topic.id === id)?.kind;
+
   const book = new CitationBook(index.documents);
   const { answer, conflicts } = composeAnswer({
     outcomes,
     sentences,
     answerWords: understanding.answerWords,
+    contested,
     book,
     pick,
     sentenceKey: keyOf,

@@ -15,6 +15,8 @@ export interface TopicOutcome {
 
 export interface ComposeInput {
   outcomes: TopicOutcome[];
+  /** Whether a sentence states a value the rules set aside on some other topic (never shown as a point). */
+  contested: (sentence: { chunkId: string; offset: number }) => boolean;
   sentences: RankedSentence[];
   answerWords: { yes: string; no: string } | null;
   book: CitationBook;
@@ -112,7 +114,7 @@ export function composeAnswer(input: ComposeInput): { answer: string; conflicts:
   for (const sentence of input.sentences) {
     if (points.length >= maxPoints || sentence.score < threshold) break;
     const key = sentenceKey(sentence.text);
-    if (used.has(key) || excluded.has(key)) continue;
+    if (used.has(key) || excluded.has(key) || input.contested({ chunkId: sentence.chunk.id, offset: sentence.offset })) continue;
     used.add(key);
     const display = displaySentence(sentence.text);
     points.push(`${escapeMarkup(display.text)}${book.cite({ sourceId: sentence.sourceId, text: display.text, offset: sentence.offset + display.shift })}`);

@@ -52,6 +52,8 @@ export interface IngestSummary {
 }
 
 const embedBatch = 256;
+/** Bump when cleaning, chunking or normalization code changes, so that incremental runs re-read every file. */
+export const pipelineVersion = 2;
 
 interface Previous {
   manifest: Manifest;
@@ -103,7 +105,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const canReuse =
     previous !== null &&
     previous.manifest.embedder.id === embedder.id &&
-    previous.manifest.fingerprints.text === rules.fingerprints.text &&
+    previous.manifest.fingerprints.text === `${rules.fingerprints.text}/${pipelineVersion}` &&
     previous.manifest.fingerprints.cleaning === rules.fingerprints.cleaning;
   const previousFiles = new Map((canReuse ? previous.manifest.files : []).map((file) => [file.path, file]));
 
@@ -200,7 +202,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       version,
       createdAt: now().toISOString(),
       embedder: { id: embedder.id, dimensions: vectors.dimensions },
-      fingerprints: { text: rules.fingerprints.text, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
+      fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
       skipped,
       counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, claims: claims.length, families: familyCount },

@@ -29,6 +29,8 @@ export interface LoadedIndex {
   lexical: Bm25Data;
   claims: Claim[];
   claimsByTopic: Map<string, Claim[]>;
+  /** `${chunkId}:${offset}` → the claims its sentence states. */
+  claimsBySentence: Map<string, Claim[]>;
   families: Map<string, string>;
   /** token → the tokens of every synonym group it belongs to. */
   synonymAlternatives: Map<string, string[]>;
@@ -66,7 +68,10 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
     const chunks = readJson<StoredChunk[]>(join(directory, 'chunks.json'));
     const claims = readJson<Claim[]>(join(directory, 'claims.json'));
     const claimsByTopic = new Map<string, Claim[]>();
+    const claimsBySentence = new Map<string, Claim[]>();
     for (const claim of claims) {
+      const sentenceKey = `${claim.chunkId}:${claim.offset}`;
+      claimsBySentence.set(sentenceKey, [...(claimsBySentence.get(sentenceKey) ?? []), claim]);
       const list = claimsByTopic.get(claim.topic);
       if (list) list.push(claim);
       else claimsByTopic.set(claim.topic, [claim]);
@@ -86,6 +91,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       lexical: readJson<Bm25Data>(join(directory, 'lexical.json')),
       claims,
       claimsByTopic,
+      claimsBySentence,
       families: new Map(Object.entries(readJson<Record<string, string>>(join(directory, 'families.json')))),
       synonymAlternatives: alternativesOf(rules, text),
       normalizedSynonyms: rules.synonyms.map((group) => group.map(text.normalize)),

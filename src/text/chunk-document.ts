@@ -14,10 +14,12 @@ export interface DraftChunk {
 
 const maxChunkLength = 320;
 const headingMaxLength = 40;
+const shortHeadingLength = 15;
 const headingShape = /^(#{1,6}\s|[一二三四五六七八九十]+[、.]|\d+[、.]|[(（]\d+[)）])|[?？:：]$/;
 
 /** A short line without a full stop that opens a section: "4、办理时效:", "福建厦门医保个人账户余额可以转移吗?". */
 export function isHeading(line: string): boolean {
+  if (line.length <= shortHeadingLength && !/[\p{P}]/u.test(line)) return true; // "账户余额清0与划转"
   return line.length <= headingMaxLength && !line.includes('。') && headingShape.test(line);
 }
 
