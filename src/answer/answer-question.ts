@@ -71,16 +71,21 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     };
   }
 
-  // The representative of a side: the narrowest claim, then the most copied wording, then the closest to the question.
+  // The representative of a side: the claim naming most of the user's situation, the narrowest, the most copied
+  // wording, then the closest to the question.
+  const situationMatch = (claim: Claim) =>
+    Object.entries(claim.scope.values).filter(([dimension, value]) => understanding.scope.values[dimension] === value).length +
+    claim.scope.regions.filter((region) => understanding.scope.regions.includes(region)).length;
   const picked = new WeakMap<Claim[], Claim>();
   const pick = (claims: Claim[]): Claim => {
     const known = picked.get(claims);
     if (known) return known;
     const copies = new Map<string, number>();
     for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
-    const keyed = claims.map((claim) => ({ claim, specificity: specificity({ claim, rules: index.rules.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
-    const top = keyed.reduce((best, entry) => (entry.specificity > best.specificity || (entry.specificity === best.specificity && entry.copies > best.copies) ? entry : best));
-    const finalists = keyed.filter((entry) => entry.specificity === top.specificity && entry.copies === top.copies);
+    const keyed = claims.map((claim) => ({ claim, match: situationMatch(claim), specificity: specificity({ claim, rules: index.rules.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
+    const better = (left: (typeof keyed)[number], right: (typeof keyed)[number]) => left.match - right.match || left.specificity - right.specificity || left.copies - right.copies;
+    const top = keyed.reduce((best, entry) => (better(entry, best) > 0 ? entry : best));
+    const finalists = keyed.filter((entry) => better(entry, top) === 0);
     for (const entry of finalists) entry.overlap = coverage({ index, query: ownWords, text: entry.claim.normalized });
     finalists.sort(
       (left, right) =>

@@ -78,23 +78,36 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     followUpRules.ends.some((end) => normalized.endsWith(text.normalize(end))) ||
     (ownTopics.length === 0 && [...normalized].length <= followUpRules.maxLengthWithoutTopic);
   const followUp = previous !== null && looksElliptical;
+  // The situation so far: the user's own words and the session's carry-over.
+  const own = detectUserScope({ text: normalized, rules: rules.scope, normalizeTerm: text.normalize });
+  const scope: Scope = previous
+    ? { values: { ...previous.scope.values, ...own.values }, regions: own.regions.length > 0 ? own.regions : previous.scope.regions }
+    : { values: own.values, regions: own.regions };
   const core = withoutFollowUpMarkers(normalized, followUpRules, text.normalize);
   const effective = followUp ? `${previous.effective}\n${normalized}` : normalized;
   let topics = ownTopics;
   if (followUp) {
     // A follow-up keeps the topics its own words take part in; the previous question fills in the rest.
-    const ownStart = effective.length - normalized.length;
-    topics = detectQuestionTopics({ topics: index.topics, question: effective }).filter((match) => match.spans.some(([start]) => start >= ownStart));
+    // What the situation implies ("转移" in a transfer conversation) helps read an elliptical question.
+    const implied = Object.entries(rules.scope.dimensions)
+      .filter(([dimension, definition]) => definition.followUpContext && scope.values[dimension])
+      .map(([, definition]) => text.normalize(definition.followUpContext!));
+    const context = implied.length > 0 ? `${implied.join(' ')}\n${effective}` : effective;
+    const ownStart = context.length - normalized.length;
+    topics = detectQuestionTopics({ topics: index.topics, question: context }).filter((match) => match.spans.some(([start]) => start >= ownStart));
     // "为什么？" keeps the previous topics; "那押金呢？" names a new subject and is searched instead.
     if (topics.length === 0 && text.tokensOfNormalized(core).length === 0) {
       topics = index.topics.filter((topic) => previous.topics.includes(topic.id)).map((topic) => ({ topic, score: 0, spans: [] }));
     }
   }
-  const own = detectUserScope({ text: normalized, rules: rules.scope, normalizeTerm: text.normalize });
-  // The user's situation persists through the session unless the new message says otherwise.
-  const scope: Scope = previous
-    ? { values: { ...previous.scope.values, ...own.values }, regions: own.regions.length > 0 ? own.regions : previous.scope.regions }
-    : { values: own.values, regions: own.regions };
+  // Words the situation implies ("转移" once two places are named) widen the search at half weight.
+  const impliedWords = Object.entries(rules.scope.dimensions)
+    .filter(([dimension, definition]) => definition.followUpContext && scope.values[dimension])
+    .flatMap(([, definition]) => text.tokens(definition.followUpContext!));
+  const searched = followUp
+    ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: index.normalizedSynonyms }), expandQuery({ normalized: previous.effective, text, synonyms: index.normalizedSynonyms }))
+    : expandQuery({ normalized, text, synonyms: index.normalizedSynonyms });
+  for (const word of impliedWords) if (!searched.some((entry) => entry.token === word)) searched.push({ token: word, weight: 0.5 });
   return {
     normalized,
     effective,
@@ -102,7 +115,7 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     topics,
     scope,
     answerWords: detectAnswerWords(normalized),
-    expanded: followUp ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: index.normalizedSynonyms }), expandQuery({ normalized: previous.effective, text, synonyms: index.normalizedSynonyms })) : expandQuery({ normalized, text, synonyms: index.normalizedSynonyms }),
+    expanded: searched,
     keywords: (() => {
       const own = text.tokensOfNormalized(followUp ? core : normalized).map((token) => ({ token, weight: 1 }));
       return followUp ? mergeFollowUp(own, text.tokensOfNormalized(previous.effective).map((token) => ({ token, weight: 1 }))) : own;

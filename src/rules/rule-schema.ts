@@ -42,6 +42,7 @@ export const scopeFileSchema = z.object({
       strict: z.boolean(),
       values: z.record(z.string(), z.array(z.string().min(1))).default({}),
       fromPlaces: z.object({ differentProvince: z.string(), sameProvince: z.string() }).optional(),
+      followUpContext: z.string().optional(),
     }),
   ),
   enumerationSeparators: z.string().default('、'),
