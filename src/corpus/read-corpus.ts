@@ -10,6 +10,17 @@ export interface CorpusFile {
   text: string;
   hash: string;
   bytes: number;
+  /** Modification time, for the stat cache of incremental runs. */
+  modified?: number;
+  /** True when the file was not read because its size and time match `known` (then `text` is empty). */
+  unchanged?: boolean;
+}
+
+/** What a previous run knew of a file: when size and modification time still match, it is not read again. */
+export interface KnownFile {
+  hash: string;
+  bytes: number;
+  modified: number;
 }
 
 export const articleExtensions = ['.txt', '.md', '.html', '.htm'];
@@ -42,15 +53,23 @@ function listFiles(root: string, directory: string, found: string[], skipped: Sk
 }
 
 /** Reads every article file under `corpusDirectory` (not `rules/`); unreadable, binary, non-UTF-8, empty or oversized files are skipped. */
-export function readCorpus({ corpusDirectory }: { corpusDirectory: string }): { files: CorpusFile[]; skipped: SkippedFile[] } {
+export function readCorpus({ corpusDirectory, known }: { corpusDirectory: string; known?: Map<string, KnownFile> }): { files: CorpusFile[]; skipped: SkippedFile[] } {
   const paths: string[] = [];
   const skipped: SkippedFile[] = [];
   listFiles(corpusDirectory, corpusDirectory, paths, skipped);
   const files: CorpusFile[] = [];
   for (const path of paths) {
     let buffer: Buffer;
+    let modified: number;
     try {
-      const size = statSync(join(corpusDirectory, path)).size;
+      const stat = statSync(join(corpusDirectory, path));
+      const size = stat.size;
+      modified = stat.mtimeMs;
+      const before = known?.get(path);
+      if (before && before.bytes === size && before.modified === modified) {
+        files.push({ path, text: '', hash: before.hash, bytes: size, modified, unchanged: true });
+        continue;
+      }
       if (size > maxFileBytes) {
         skipped.push({ path, reason: `file too large (${size} bytes, limit ${maxFileBytes})` });
         continue;
@@ -76,7 +95,7 @@ export function readCorpus({ corpusDirectory }: { corpusDirectory: string }): { 
       skipped.push({ path, reason: 'empty file' });
       continue;
     }
-    files.push({ path, text, bytes: buffer.length, hash: createHash('sha256').update(buffer).digest('hex') });
+    files.push({ path, text, bytes: buffer.length, modified, hash: createHash('sha256').update(buffer).digest('hex') });
   }
   return { files, skipped };
 }

@@ -21,6 +21,8 @@ export interface StoredChunk {
 export interface ManifestFile {
   path: string;
   hash: string;
+  bytes: number;
+  modified: number;
   sourceIds: string[];
 }
 

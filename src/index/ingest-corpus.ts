@@ -1,10 +1,11 @@
 // The ingest job: corpus files → a new verified index version, published by an atomic switch.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkippedFile, SourceDocument } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { EmptyCorpusError, IndexCorruptError, StrictModeError } from '../errors/app-error.js';
+import type { Claim } from '../reconcile/claim-types.js';
 import { extractClaims } from '../reconcile/extract-claims.js';
 import { prepareTopics } from '../reconcile/topic-matcher.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
@@ -57,6 +58,7 @@ export const pipelineVersion = 2;
 
 interface Previous {
   manifest: Manifest;
+  claims: Claim[];
   documents: Map<string, SourceDocument>;
   chunksBySource: Map<string, StoredChunk[]>;
   vectors: VectorIndex;
@@ -78,7 +80,8 @@ function loadPrevious(indexDirectory: string): Previous | null {
     }
     const documents = new Map(readJson<SourceDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
     const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length });
-    return { manifest, documents, chunksBySource, vectors };
+    const claims = readJson<Claim[]>(join(directory, 'claims.json'));
+    return { manifest, documents, chunksBySource, vectors, claims };
   } catch {
     return null; // an unreadable previous version only means nothing can be reused
   }
@@ -98,8 +101,6 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
   const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
 
-  const { files, skipped } = readCorpus({ corpusDirectory });
-  onProgress?.({ phase: 'read', done: files.length, total: files.length });
   const previousVersion = readCurrentVersion(indexDirectory);
   const previous = options.full ? null : loadPrevious(indexDirectory);
   const canReuse =
@@ -108,6 +109,10 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     previous.manifest.fingerprints.text === `${rules.fingerprints.text}/${pipelineVersion}` &&
     previous.manifest.fingerprints.cleaning === rules.fingerprints.cleaning;
   const previousFiles = new Map((canReuse ? previous.manifest.files : []).map((file) => [file.path, file]));
+  const { files, skipped } = readCorpus({ corpusDirectory, known: previousFiles });
+  onProgress?.({ phase: 'read', done: files.length, total: files.length });
+  // Claims of reused files are reused too when the topic and scope rules are unchanged.
+  const claimsReusable = canReuse && previous.manifest.fingerprints.rules === rules.fingerprints.all;
 
   const documents: SourceDocument[] = [];
   const reusedChunks: StoredChunk[] = [];
@@ -122,9 +127,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
         documents.push(previous.documents.get(sourceId)!);
         reusedChunks.push(...(previous.chunksBySource.get(sourceId) ?? []));
       }
-      manifestFiles.push(before);
+      manifestFiles.push({ ...before, modified: file.modified ?? before.modified });
     } else {
-      const extracted = extractDocuments({ file, cleaning: rules.cleaning });
+      // A file the stat cache skipped must be read after all when its old documents cannot be reused.
+      const readable = file.unchanged ? { ...file, text: readFileSync(join(corpusDirectory, file.path), 'utf8') } : file;
+      const extracted = extractDocuments({ file: readable, cleaning: rules.cleaning });
       if (!extracted.success) {
         skipped.push({ path: file.path, reason: extracted.reason });
         return;
@@ -137,7 +144,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
           freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, heading: chunk.heading, sentences: chunk.sentences, normalized, tokens });
         }
       }
-      manifestFiles.push({ path: file.path, hash: file.hash, sourceIds: extracted.documents.map((document) => document.sourceId) });
+      manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId) });
     }
     onProgress?.({ phase: 'chunk', done: position + 1, total: files.length });
   });
@@ -183,15 +190,18 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 
     const duplicates = findDuplicates({ chunks, documents });
     for (const chunk of chunks) chunk.group = duplicates.chunkGroups.get(chunk.id) ?? chunk.id;
-    const claims = extractClaims({
-      chunks,
+    const reusedSources = new Set(reusedChunks.map((chunk) => chunk.sourceId));
+    const reusedClaims = claimsReusable ? previous.claims.filter((claim) => reusedSources.has(claim.sourceId)) : [];
+    for (const claim of reusedClaims) claim.family = duplicates.families.get(claim.sourceId) ?? claim.sourceId;
+    const claims = [...reusedClaims, ...extractClaims({
+      chunks: claimsReusable ? chunks.filter((chunk) => !reusedSources.has(chunk.sourceId)) : chunks,
       documents: documentById,
       topics,
       scopeRules: rules.scope,
       normalize: text.normalize,
       families: duplicates.families,
       duplicateKeyOf: sentenceKey,
-    });
+    })];
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
 
