@@ -6,7 +6,7 @@ import { resolveTopic } from '../reconcile/resolve-topic.js';
 import { specificity } from '../reconcile/scope-applicability.js';
 import { findPlaces } from '../retrieval/region-gazetteer.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
-import { understandQuery, type SessionState } from '../retrieval/understand-query.js';
+import { nextSessionState, understandQuery, type SessionState } from '../retrieval/understand-query.js';
 import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
 import { composeAnswer, type TopicOutcome } from './compose-answer.js';
@@ -20,7 +20,6 @@ export interface AnswerResult {
 const retrievedChunks = 8;
 const articleCoverage = 0.35;
 const teaserCoverage = 0.5;
-const maxTurns = 10;
 
 /** Answers one message; the same index, message and session always give the same response. */
 export async function answerQuestion({ index, message, session, sessionId }: {
@@ -58,8 +57,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     }))
     .filter(({ resolution }) => resolution.adopted !== null || resolution.rule === 'unresolved');
 
-  const turn = { message, effective: understanding.effective, topics: understanding.topics.map((match) => match.topic.id), scope: understanding.scope };
-  const nextSession: SessionState = { turns: [...(session?.turns ?? []), turn].slice(-maxTurns) };
+  const nextSession = nextSessionState({ session, message, understanding });
   const disclaimer = understanding.treatment ? `${domain.assistant.disclaimer}${domain.assistant.treatmentDisclaimer}` : domain.assistant.disclaimer;
   const base = { sessionId, indexVersion: index.version, disclaimer };
 

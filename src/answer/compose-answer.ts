@@ -4,6 +4,7 @@ import type { TopicResolution } from '../reconcile/resolution-types.js';
 import type { PreparedTopic } from '../reconcile/topic-matcher.js';
 import type { Conflict } from './answer-types.js';
 import type { CitationBook } from './citation-book.js';
+import { citedClaims, quoted } from './claim-quote.js';
 import { composeConflicts, type PickRepresentative } from './compose-conflicts.js';
 import { displaySentence, escapeMarkup } from './display-sentence.js';
 import type { RankedSentence } from './rank-sentences.js';
@@ -28,10 +29,6 @@ export interface ComposeInput {
 const maxPoints = 4;
 const maxNotesPerTopic = 2;
 
-function quoted(claim: Claim) {
-  const display = displaySentence(claim.sentence);
-  return { sourceId: claim.sourceId, text: display.text, offset: claim.offset + display.shift };
-}
 
 function formatValue(topic: PreparedTopic, value: Claim['value']): string {
   if (Array.isArray(value)) {
@@ -57,15 +54,6 @@ function scopeLabel(claim: Claim): string {
   return [...claim.scope.regions, ...Object.values(claim.scope.values)].join('、');
 }
 
-/** The citations markers of up to three sources of the side, representative first. */
-function sideClaims(claims: Claim[], representative: Claim): Claim[] {
-  const chosen = [representative];
-  for (const claim of claims) {
-    if (chosen.length >= 3) break;
-    if (!chosen.some((other) => other.sourceId === claim.sourceId)) chosen.push(claim);
-  }
-  return chosen;
-}
 
 /** Composes the answer text and conflicts; cites in reading order so numbering follows first use. */
 export function composeAnswer(input: ComposeInput): { answer: string; conflicts: Conflict[] } {
@@ -84,7 +72,7 @@ export function composeAnswer(input: ComposeInput): { answer: string; conflicts:
       const value = resolution.adopted.value;
       const word = topic.kind === 'polarity' && input.answerWords ? (value === true ? input.answerWords.yes : input.answerWords.no) : '';
       const conclusion = conclusionOf(topic, value, representative);
-      const cited = sideClaims(resolution.adopted.claims, representative);
+      const cited = citedClaims(resolution.adopted.claims, representative);
       const repText = escapeMarkup(quoted(representative).text);
       const markers = book.citeAll(cited.map(quoted));
       leadParts.push(conclusion ? `${word ? `${word}。` : ''}${conclusion}${markers}。${repText}${book.cite(quoted(representative))}` : `${word ? `${word}。` : ''}${repText}${markers}`);

@@ -1,9 +1,10 @@
 // The 来源说法不一 paragraph and the structured conflicts, from the topic resolutions.
 import type { Claim } from '../reconcile/claim-types.js';
-import type { RejectionReason, ResolutionRule, Side, TopicResolution } from '../reconcile/resolution-types.js';
+import type { RejectionReason, ResolutionRule, TopicResolution } from '../reconcile/resolution-types.js';
 import type { Conflict } from './answer-types.js';
 import type { CitationBook } from './citation-book.js';
-import { displaySentence, escapeMarkup } from './display-sentence.js';
+import { citedClaims, quoted } from './claim-quote.js';
+import { escapeMarkup } from './display-sentence.js';
 
 const ruleExplanations: Record<ResolutionRule, string> = {
   scope: '按适用范围：针对您所述情形的专门规定优先于一般说法',
@@ -31,20 +32,6 @@ export interface ComposedConflicts {
   conflicts: Conflict[];
 }
 
-function quoted(claim: Claim): { sourceId: string; text: string; offset: number } {
-  const display = displaySentence(claim.sentence);
-  return { sourceId: claim.sourceId, text: display.text, offset: claim.offset + display.shift };
-}
-
-/** Sources of a side to cite: the representative first, then one claim per other source (at most three). */
-function citedClaims(side: Side, representative: Claim): Claim[] {
-  const chosen: Claim[] = [representative];
-  for (const claim of side.claims) {
-    if (chosen.length >= 3) break;
-    if (!chosen.some((other) => other.sourceId === claim.sourceId)) chosen.push(claim);
-  }
-  return chosen;
-}
 
 function numbers(book: CitationBook, claims: Claim[]): number[] {
   return [...new Set(claims.map((claim) => book.numberOf(claim.sourceId)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
@@ -66,7 +53,7 @@ export function composeConflicts({ resolutions, labels, book, pick, advice }: {
     if (resolution.rule === 'unresolved' || !resolution.adopted) {
       const sides = resolution.sides.map((side) => {
         const representative = pick(side.claims);
-        const cited = citedClaims(side, representative);
+        const cited = citedClaims(side.claims, representative);
         const markers = book.citeAll(cited.map(quoted));
         return { side, representative, cited, text: `“${escapeMarkup(quoted(representative).text)}”${markers}` };
       });
@@ -80,11 +67,11 @@ export function composeConflicts({ resolutions, labels, book, pick, advice }: {
       continue;
     }
     const adoptedRepresentative = pick(resolution.adopted.claims);
-    const adoptedCited = citedClaims(resolution.adopted, adoptedRepresentative);
+    const adoptedCited = citedClaims(resolution.adopted.claims, adoptedRepresentative);
     const adoptedMarkers = book.citeAll(adoptedCited.map(quoted));
     const rejected = resolution.rejected.map((side) => {
       const representative = pick(side.claims);
-      const cited = citedClaims(side, representative);
+      const cited = citedClaims(side.claims, representative);
       const markers = book.citeAll(cited.map(quoted));
       return { side, representative, cited, text: `“${escapeMarkup(quoted(representative).text)}”${markers}（${reasonTexts[side.reason]}）` };
     });

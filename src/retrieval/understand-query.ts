@@ -43,6 +43,12 @@ export function detectAnswerWords(normalized: string): { yes: string; no: string
   return best && { yes: best.yes, no: best.no };
 }
 
+/** The session after a message: its understanding appended as a turn (the last `maxTurns` kept). */
+export function nextSessionState({ session, message, understanding, maxTurns = 10 }: { session: SessionState | null; message: string; understanding: QueryUnderstanding; maxTurns?: number }): SessionState {
+  const turn = { message, effective: understanding.effective, topics: understanding.topics.map((match) => match.topic.id), scope: understanding.scope };
+  return { turns: [...(session?.turns ?? []), turn].slice(-maxTurns) };
+}
+
 const previousWeight = 0.4;
 
 /** A follow-up's own words at full weight; the earlier question's words fill in, together weighing at most half as much. */

@@ -5,7 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import type { AnswerResponse } from '../../answer/answer-types.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LoadedIndex } from '../../index/load-index.js';
-import { understandQuery, type SessionState } from '../../retrieval/understand-query.js';
+import { nextSessionState, understandQuery, type SessionState } from '../../retrieval/understand-query.js';
 import type { ChatService } from '../chat-service.js';
 import { readJsonBody } from '../read-json-body.js';
 import { maxMessageLength, openAIChatRequestSchema, type OpenAIChatRequest } from '../request-schemas.js';
@@ -22,10 +22,7 @@ function textOf(content: OpenAIChatRequest['messages'][number]['content']): stri
 /** The earlier user messages replayed as session turns. */
 function historyOf(index: LoadedIndex, messages: string[]): SessionState {
   let session: SessionState = { turns: [] };
-  for (const message of messages) {
-    const understanding = understandQuery({ index, message, session });
-    session = { turns: [...session.turns, { message, effective: understanding.effective, topics: understanding.topics.map((match) => match.topic.id), scope: understanding.scope }].slice(-10) };
-  }
+  for (const message of messages) session = nextSessionState({ session, message, understanding: understandQuery({ index, message, session }) });
   return session;
 }
 
