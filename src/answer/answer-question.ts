@@ -80,7 +80,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     if (known) return known;
     const copies = new Map<string, number>();
     for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
-    const keyed = claims.map((claim) => ({ claim, match: situationMatch(claim), specificity: specificity({ claim, rules: index.rules.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
+    const keyed = claims.map((claim) => ({ claim, match: situationMatch(claim), specificity: specificity({ claim, rules: index.rules.scope, user: understanding.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
     const better = (left: (typeof keyed)[number], right: (typeof keyed)[number]) => left.match - right.match || left.specificity - right.specificity || left.copies - right.copies;
     const top = keyed.reduce((best, entry) => (better(entry, best) > 0 ? entry : best));
     const finalists = keyed.filter((entry) => better(entry, top) === 0);

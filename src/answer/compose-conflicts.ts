@@ -16,7 +16,7 @@ const ruleExplanations: Record<ResolutionRule, string> = {
 };
 
 const reasonTexts: Record<RejectionReason, string> = {
-  other_scope: '适用范围与您的情形不同',
+  other_scope: '未针对您所述的情形，以专门规定为准',
   less_authoritative: '来源权威性较低',
   outdated: '发布时间较早，已过时',
   undated: '未注明日期',

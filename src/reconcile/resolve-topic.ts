@@ -12,7 +12,7 @@ interface Decision {
   reason: RejectionReason | ((side: Side) => RejectionReason);
 }
 
-type Rule = (sides: Side[], scopeRules: ScopeRules) => Decision | null;
+type Rule = (sides: Side[], scopeRules: ScopeRules, user: Scope) => Decision | null;
 
 function groupSides(claims: Claim[]): Side[] {
   const sides = new Map<string, Side>();
@@ -34,10 +34,10 @@ function uniqueBest(sides: Side[], measure: (side: Side) => number): Side | null
 const families = (side: Side) => new Set(side.claims.map((claim) => claim.family));
 
 /** 1. Scope: when the narrowest applicable claims agree, they govern their situation. */
-const scopeRule: Rule = (sides, scopeRules) => {
-  const narrowest = Math.max(...sides.flatMap((side) => side.claims.map((claim) => specificity({ claim, rules: scopeRules }))));
+const scopeRule: Rule = (sides, scopeRules, user) => {
+  const narrowest = Math.max(...sides.flatMap((side) => side.claims.map((claim) => specificity({ claim, rules: scopeRules, user }))));
   if (narrowest === 0) return null;
-  const governing = sides.filter((side) => side.claims.some((claim) => specificity({ claim, rules: scopeRules }) === narrowest));
+  const governing = sides.filter((side) => side.claims.some((claim) => specificity({ claim, rules: scopeRules, user }) === narrowest));
   return governing.length === 1 ? { winner: governing[0].valueKey, reason: 'other_scope' } : null;
 };
 
@@ -138,7 +138,7 @@ export function resolveTopic({ topicId, kind, stability, claims, user, scopeRule
   ];
   let candidates = sides;
   for (const [name, rule] of rules) {
-    const decision = rule(candidates, scopeRules);
+    const decision = rule(candidates, scopeRules, user);
     if (decision) {
       const winner = sides.find((side) => side.valueKey === decision.winner)!;
       const rejected = sides

@@ -28,8 +28,11 @@ export function applicability({ claim, user, rules }: { claim: Claim; user: Scop
   return narrower ? 'narrower' : 'applies';
 }
 
-/** How many strict qualifiers (and regions) a claim names: the more, the narrower its scope. */
-export function specificity({ claim, rules }: { claim: Claim; rules: ScopeRules }): number {
-  const strict = Object.keys(claim.scope.values).filter((dimension) => rules.dimensions[dimension]?.strict).length;
-  return strict + (claim.scope.regions.length > 0 ? 1 : 0);
+/**
+ * How narrow a claim's scope is: the strict qualifiers and region it names, plus the lenient qualifiers it shares
+ * with the user's situation (a claim about 跨省 transfers is narrower than a general one for a 跨省 question).
+ */
+export function specificity({ claim, rules, user }: { claim: Claim; rules: ScopeRules; user?: Scope }): number {
+  const named = Object.entries(claim.scope.values).filter(([dimension, value]) => rules.dimensions[dimension]?.strict || user?.values[dimension] === value).length;
+  return named + (claim.scope.regions.length > 0 ? 1 : 0);
 }

@@ -42,6 +42,8 @@ describe('resolveTopic: the ordered rules', () => {
     // name, claims, user, stability, adopted value, rule, reasons of the rejected sides
     ['agreeing sources are no conflict', [claim(true), claim(true)], anyone, 'regulation', 'true', null, []],
     ['scope: the narrower rule governs its situation', [claim(false, { scope: { values: {}, regions: ['广东'] } }), claim(true), claim(true)], { values: {}, regions: ['广东'] }, 'regulation', 'false', 'scope', ['other_scope']],
+    ['scope: a claim about the user\'s 跨省 move governs a general one', [claim(15, { scope: { values: { transfer: '跨省' }, regions: [] } }), claim(45, { sourceDate: '2025-01-01' })], { values: { transfer: '跨省' }, regions: [] }, 'regulation', '15', 'scope', ['other_scope']],
+    ['scope: without the user saying 跨省, time decides between the same claims', [claim(15, { scope: { values: { transfer: '跨省' }, regions: [] } }), claim(45, { sourceDate: '2025-01-01' })], anyone, 'regulation', '45', 'time', ['undated']],
     ['scope: a retirees-only rule is a note, not a conflict, for other users', [claim(true, { scope: { values: { population: '退休人员' }, regions: [] } }), claim(false)], anyone, 'regulation', 'false', null, []],
     ['authority: official beats media beats unknown', [claim(true, { authority: 'official' }), claim(false, { authority: 'media' }), claim(false)], anyone, 'regulation', 'true', 'authority', ['less_authoritative']],
     ['time: a newer dated rule supersedes an older one', [claim(15, { sourceDate: '2025-08-07' }), claim(45, { sourceDate: '2024-01-01' })], anyone, 'regulation', '15', 'time', ['outdated']],
