@@ -1,5 +1,6 @@
 // The server's configuration: zod schema + loadConfig(environment), the only reader of process.env.
 import { z } from 'zod';
+import type { LlmSettings } from './answer/llm/llm-answerer.js';
 import { AppError } from './errors/app-error.js';
 
 const optionalText = z
@@ -33,6 +34,19 @@ export const configSchema = z.object({
   ANSWER_CACHE_SIZE: integer(1000, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_QUESTIONS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+  LLM_BASE_URL: optionalText.pipe(z.string().url().optional()),
+  LLM_API_KEY: optionalText,
+  LLM_MODEL: optionalText,
+  LLM_TIMEOUT_MS: integer(8000, 100, 600_000),
+  LLM_TEMPERATURE: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? '0' : value.trim()))
+    .pipe(z.string().regex(/^\d+(\.\d+)?$/, 'must be a number').transform(Number))
+    .pipe(z.number().min(0).max(2)),
+  LLM_MAX_RETRIES: integer(1, 0, 5),
+  LLM_BREAKER_FAILURES: integer(3, 1, 100),
+  LLM_BREAKER_COOLDOWN_MS: integer(30_000, 0, 3_600_000),
   EMBEDDINGS_BASE_URL: optionalText.pipe(z.string().url().optional()),
   EMBEDDINGS_API_KEY: optionalText,
   EMBEDDINGS_MODEL: optionalText,
@@ -50,6 +64,21 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   const parsed = configSchema.safeParse(environment);
   if (!parsed.success) throw new InvalidConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   return parsed.data;
+}
+
+/** The model settings, or null when no LLM endpoint is configured (the extractive default). */
+export function llmSettings(config: Config): LlmSettings | null {
+  if (!config.LLM_BASE_URL) return null;
+  return {
+    baseUrl: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
+    model: config.LLM_MODEL ?? 'gpt-4o-mini',
+    timeoutMilliseconds: config.LLM_TIMEOUT_MS,
+    temperature: config.LLM_TEMPERATURE,
+    maxRetries: config.LLM_MAX_RETRIES,
+    breakerFailures: config.LLM_BREAKER_FAILURES,
+    breakerCooldownMilliseconds: config.LLM_BREAKER_COOLDOWN_MS,
+  };
 }
 
 /** Where the server listens: with no API keys it stays on loopback, whatever HOST says. */

@@ -2,7 +2,9 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { Claim } from '../reconcile/claim-types.js';
+import type { TopicResolution } from '../reconcile/resolution-types.js';
 import { resolveTopic } from '../reconcile/resolve-topic.js';
+import type { PreparedTopic } from '../reconcile/topic-matcher.js';
 import { specificity } from '../reconcile/scope-applicability.js';
 import { findPlaces } from '../retrieval/region-gazetteer.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
@@ -18,6 +20,7 @@ export interface AnswerResult {
 }
 
 const retrievedChunks = 8;
+const maxMemoizedResolutions = 5000;
 const articleCoverage = 0.35;
 const teaserCoverage = 0.5;
 
@@ -43,23 +46,25 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     return share >= (document?.kind === 'teaser' ? teaserCoverage : articleCoverage);
   });
 
+  // Resolutions depend only on the index, the topic and the user's scope, so they are memoized on the index.
+  const scopeKey = JSON.stringify([Object.entries(understanding.scope.values).sort(), [...understanding.scope.regions].sort()]);
+  const resolve = (topic: PreparedTopic): TopicResolution => {
+    const key = `${topic.id}\u0000${scopeKey}`;
+    let resolution = index.resolutions.get(key) as TopicResolution | undefined;
+    if (!resolution) {
+      resolution = resolveTopic({ topicId: topic.id, kind: topic.kind, stability: topic.stability, claims: index.claimsByTopic.get(topic.id) ?? [], user: understanding.scope, scopeRules: index.rules.scope });
+      if (index.resolutions.size >= maxMemoizedResolutions) index.resolutions.clear();
+      index.resolutions.set(key, resolution);
+    }
+    return resolution;
+  };
   const outcomes: TopicOutcome[] = understanding.topics
-    .map(({ topic }) => ({
-      topic,
-      resolution: resolveTopic({
-        topicId: topic.id,
-        kind: topic.kind,
-        stability: topic.stability,
-        claims: index.claimsByTopic.get(topic.id) ?? [],
-        user: understanding.scope,
-        scopeRules: index.rules.scope,
-      }),
-    }))
+    .map(({ topic }) => ({ topic, resolution: resolve(topic) }))
     .filter(({ resolution }) => resolution.adopted !== null || resolution.rule === 'unresolved');
 
   const nextSession = nextSessionState({ session, message, understanding });
   const disclaimer = understanding.treatment ? `${domain.assistant.disclaimer}${domain.assistant.treatmentDisclaimer}` : domain.assistant.disclaimer;
-  const base = { sessionId, indexVersion: index.version, disclaimer };
+  const base = { sessionId, indexVersion: index.version, disclaimer, mode: 'extractive' as const };
 
   const sentences = rankSentences({ index, query: understanding.expanded, chunks: eligible.map((hit) => hit.chunk) });
   if (outcomes.length === 0 && sentences.length === 0) {
@@ -98,19 +103,13 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   };
 
   // A point must not state, as a side remark, a value the rules reject for the user on another topic.
-  const otherResolutions = new Map<string, ReturnType<typeof resolveTopic>>();
   const contested = ({ chunkId, offset }: { chunkId: string; offset: number }) =>
     (index.claimsBySentence.get(`${chunkId}:${offset}`) ?? []).some((claim) => {
       if (outcomes.some((outcome) => outcome.topic.id === claim.topic)) return false;
-      let resolution = otherResolutions.get(claim.topic);
-      if (!resolution) {
-        const topic = index.topics.find((candidate) => candidate.id === claim.topic)!;
-        resolution = resolveTopic({ topicId: topic.id, kind: topic.kind, stability: topic.stability, claims: index.claimsByTopic.get(topic.id) ?? [], user: understanding.scope, scopeRules: index.rules.scope });
-        otherResolutions.set(claim.topic, resolution);
-      }
-      return resolution.rule === 'unresolved' || (resolution.adopted !== null && topicKind(claim.topic) !== 'list' && resolution.adopted.valueKey !== claim.valueKey);
+      const topic = index.topics.find((candidate) => candidate.id === claim.topic)!;
+      const resolution = resolve(topic);
+      return resolution.rule === 'unresolved' || (resolution.adopted !== null && topic.kind !== 'list' && resolution.adopted.valueKey !== claim.valueKey);
     });
-  const topicKind = (id: string) => index.topics.find((topic) => topic.id === id)?.kind;
 
   const book = new CitationBook(index.documents);
   const { answer, conflicts } = composeAnswer({

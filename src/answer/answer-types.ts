@@ -26,5 +26,9 @@ export const answerResponseSchema = z.object({
   disclaimer: z.string(),
   sessionId: z.string(),
   indexVersion: z.string(),
+  /** Who wrote the answer text: the extractive composer, or a model whose output passed verification. */
+  mode: z.enum(['llm', 'extractive']).optional(),
+  /** Why a configured model's answer was not used. */
+  fallbackReason: z.string().optional(),
 });
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;

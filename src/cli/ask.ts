@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { answerQuestion } from '../answer/answer-question.js';
+import { createChatModel, createLlmAnswerer } from '../answer/llm/llm-answerer.js';
+import { llmSettings, loadConfig } from '../config.js';
 import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
 import { loadIndex } from '../index/load-index.js';
@@ -28,7 +30,17 @@ function readable(response: AnswerResponse): string {
 }
 
 try {
+  const config = loadConfig(process.env);
   const index = loadIndex({ indexDirectory: options.index, embedderSettings: embedderSettingsFromEnvironment(process.env) });
+  // With LLM_BASE_URL set, answers are generated and verified exactly as the server does.
+  const llmConfiguration = llmSettings(config);
+  const llm = llmConfiguration ? createLlmAnswerer({ model: createChatModel(llmConfiguration), settings: llmConfiguration }) : null;
+  const answer = async (message: string, session: SessionState | null, sessionId: string) => {
+    const result = await answerQuestion({ index, message, session, sessionId });
+    if (!llm) return result;
+    const history = session?.turns.map((turn) => turn.message) ?? [];
+    return { ...result, response: await llm.answer({ question: message, history, extractive: result.response }) };
+  };
   if (options.jsonl) {
     const sessions = new Map<string, SessionState>();
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -41,7 +53,7 @@ try {
         continue;
       }
       const sessionId = parsed.sessionId ?? randomUUID();
-      const { response, session } = await answerQuestion({ index, message: parsed.message, session: sessions.get(sessionId) ?? null, sessionId });
+      const { response, session } = await answer(parsed.message, sessions.get(sessionId) ?? null, sessionId);
       sessions.set(sessionId, session);
       process.stdout.write(`${JSON.stringify(response)}\n`);
     }
@@ -51,7 +63,7 @@ try {
       process.stderr.write('ask: give a question, e.g. npm run --silent ask -- "医保关系跨省转移后个人账户余额怎么办？"\n');
       process.exit(2);
     }
-    const { response } = await answerQuestion({ index, message: question, session: null, sessionId: randomUUID() });
+    const { response } = await answer(question, null, randomUUID());
     process.stdout.write(options.json ? `${JSON.stringify(response, null, 2)}\n` : `${readable(response)}\n`);
   }
 } catch (error) {

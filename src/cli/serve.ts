@@ -1,7 +1,8 @@
 // `npm start`: serves the chat API; builds the index first when there is none.
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
-import { bindAddress, InvalidConfigError, loadConfig } from '../config.js';
+import { createChatModel, createLlmAnswerer } from '../answer/llm/llm-answerer.js';
+import { bindAddress, InvalidConfigError, llmSettings, loadConfig } from '../config.js';
 import { AppError } from '../errors/app-error.js';
 import { readCurrentVersion } from '../index/index-store.js';
 import { ingestCorpus } from '../index/ingest-corpus.js';
@@ -54,7 +55,14 @@ const purge = setInterval(() => sessions.purgeExpired(), 10 * 60_000);
 purge.unref();
 const reindexer = config.ADMIN_TOKEN ? new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() }) : null;
 
+const llmConfiguration = llmSettings(config);
+const llm = llmConfiguration
+  ? createLlmAnswerer({ model: createChatModel(llmConfiguration), settings: llmConfiguration, onOutcome: (outcome) => metrics.llmCalls.inc({ outcome }) })
+  : null;
+if (llmConfiguration) logger.info({ baseUrl: llmConfiguration.baseUrl, model: llmConfiguration.model }, 'LLM answers on, verified against the rule layer');
+
 const app = createApp({
+  llm,
   indexes,
   sessions,
   logger,

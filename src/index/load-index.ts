@@ -37,6 +37,8 @@ export interface LoadedIndex {
   /** The synonym groups and treatment cues, normalized once. */
   normalizedSynonyms: string[][];
   normalizedTreatmentCues: string[];
+  /** Memo of topic resolutions by topic and user scope (resolution is a pure function of both). */
+  resolutions: Map<string, unknown>;
 }
 
 function alternativesOf(rules: RuleSet, text: TextPipeline): Map<string, string[]> {
@@ -96,6 +98,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       synonymAlternatives: alternativesOf(rules, text),
       normalizedSynonyms: rules.synonyms.map((group) => group.map(text.normalize)),
       normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
+      resolutions: new Map(),
     };
   } catch (error) {
     if (error instanceof IndexMismatchError) throw error;

@@ -4,6 +4,7 @@ import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { SessionState } from '../retrieval/understand-query.js';
+import type { LlmAnswerer } from '../answer/llm/llm-answerer.js';
 import type { Metrics } from './metrics.js';
 import { SessionStore } from './session-store.js';
 
@@ -17,7 +18,7 @@ export interface ChatService {
  * Answers are a pure function of (index version, session state, message), so repeated questions are served
  * from a small LRU cache; `cacheSize: 0` turns it off.
  */
-export function createChatService({ indexes, sessions, metrics, cacheSize = 1000 }: { indexes: { current: LoadedIndex | null }; sessions: SessionStore; metrics: Metrics; cacheSize?: number }): ChatService {
+export function createChatService({ indexes, sessions, metrics, cacheSize = 1000, llm = null }: { indexes: { current: LoadedIndex | null }; sessions: SessionStore; metrics: Metrics; cacheSize?: number; llm?: LlmAnswerer | null }): ChatService {
   const cache = new Map<string, { response: AnswerResponse; session: SessionState }>();
   async function cachedAnswer(index: LoadedIndex, message: string, session: SessionState | null, sessionId: string) {
     if (cacheSize === 0) return answerQuestion({ index, message, session, sessionId });
@@ -44,6 +45,13 @@ export function createChatService({ indexes, sessions, metrics, cacheSize = 1000
       const session = history ?? (sessionId ? sessions.get(sessionId) : null);
       const result = await cachedAnswer(index, message, session, id);
       if (!history) sessions.put(id, result.session);
+      if (llm) {
+        const previous = (history ?? session)?.turns.map((turn) => turn.message) ?? [];
+        const generated = await llm.answer({ question: message, history: previous, extractive: result.response });
+        metrics.answers.inc({ status: generated.status });
+        for (const conflict of generated.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
+        return generated;
+      }
       metrics.answers.inc({ status: result.response.status });
       for (const conflict of result.response.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
       return result.response;

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { timeout } from 'hono/timeout';
 import type { Logger } from 'pino';
 import { AppError } from '../errors/app-error.js';
+import type { LlmAnswerer } from '../answer/llm/llm-answerer.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import { createChatService } from './chat-service.js';
 import { errorBody, statusByCode } from './error-table.js';
@@ -29,14 +30,15 @@ export interface AppDependencies {
   logger: Logger;
   metrics: Metrics;
   reindexer?: Reindexer | null;
+  llm?: LlmAnswerer | null;
   settings: { apiKeys: string[]; adminToken?: string; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean; answerCacheSize?: number };
   now?: () => number;
 }
 
 /** Builds the app; nothing here touches process.env or the network. */
-export function createApp({ indexes, sessions, logger, metrics, reindexer = null, settings, now = Date.now }: AppDependencies): Hono {
+export function createApp({ indexes, sessions, logger, metrics, reindexer = null, llm = null, settings, now = Date.now }: AppDependencies): Hono {
   const app = new Hono();
-  const chat = createChatService({ indexes, sessions, metrics, cacheSize: settings.answerCacheSize });
+  const chat = createChatService({ indexes, sessions, metrics, cacheSize: settings.answerCacheSize, llm });
 
   app.use('*', requestId());
   app.use('*', async function observe(context, next) {

@@ -8,6 +8,7 @@ export interface Metrics {
   answers: Counter<'status'>;
   conflicts: Counter<'rule'>;
   indexVersion: Gauge<'version'>;
+  llmCalls: Counter<'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -25,6 +26,7 @@ export function createMetrics(): Metrics {
     answers: new Counter({ name: 'kbqa_answers_total', help: 'Answers by status', labelNames: ['status'], registers: [registry] }),
     conflicts: new Counter({ name: 'kbqa_conflicts_resolved_total', help: 'Conflicts in answers by the rule that decided', labelNames: ['rule'], registers: [registry] }),
     indexVersion: new Gauge({ name: 'kbqa_index_version_info', help: 'The index version serving (value 1)', labelNames: ['version'], registers: [registry] }),
+    llmCalls: new Counter({ name: 'kbqa_llm_answers_total', help: 'LLM answers by outcome: ok, repaired, or the fallback reason (timeout, upstream_error, circuit_open, unsupported_number…)', labelNames: ['outcome'], registers: [registry] }),
   };
   return metrics;
 }
