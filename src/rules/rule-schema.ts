@@ -70,6 +70,8 @@ export const domainFileSchema = z.object({
     disclaimer: z.string(),
     treatmentDisclaimer: z.string(),
     unresolvedAdvice: z.string(),
+    /** Example questions the chat widget offers. */
+    examples: z.array(z.string()).default([]),
   }),
   treatmentCues: z.array(z.string()).default([]),
   followUp: z.object({

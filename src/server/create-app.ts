@@ -20,6 +20,7 @@ import { chatRoutes } from './routes/chat-routes.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { infoRoutes } from './routes/info-routes.js';
 import { openAIRoutes } from './routes/openai-routes.js';
+import { widgetRoutes } from './routes/widget-routes.js';
 import type { SessionStore } from './session-store.js';
 
 export const maxBodyBytes = 16 * 1024;
@@ -75,6 +76,7 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
   app.route('/', infoRoutes({ chat, metrics, indexes }));
   app.route('/', adminRoutes({ reindexer, adminToken: settings.adminToken }));
   app.route('/', docsRoutes());
+  app.route('/', widgetRoutes({ indexes }));
 
   app.notFound((context) => context.json(errorBody('not_found', `No route ${context.req.method} ${context.req.path}.`), 404));
   app.onError(function handleError(error, context) {
