@@ -1,6 +1,5 @@
 // The Hono application: middleware, routes and the one error-to-status mapping.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -10,6 +9,7 @@ import { AppError } from '../errors/app-error.js';
 import type { LlmAnswerer } from '../answer/llm/llm-answerer.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import { createChatService } from './chat-service.js';
+import { declaredBodyTooLarge, maxBodyBytes } from './read-json-body.js';
 import { errorBody, statusByCode } from './error-table.js';
 import type { Metrics } from './metrics.js';
 import { apiKeyAuth } from './middleware/auth.js';
@@ -23,7 +23,6 @@ import { openAIRoutes } from './routes/openai-routes.js';
 import { widgetRoutes } from './routes/widget-routes.js';
 import type { SessionStore } from './session-store.js';
 
-export const maxBodyBytes = 16 * 1024;
 
 export interface AppDependencies {
   indexes: { current: LoadedIndex | null; lastError: string | null };
@@ -58,14 +57,11 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
     app.use('*', (context, next) => (context.req.header('origin') ? allowOrigins(context, next) : next()));
   }
   app.use('*', timeout(settings.requestTimeoutMilliseconds, () => new HTTPException(504, { message: `The request took longer than ${settings.requestTimeoutMilliseconds} ms.` })));
-  const limitBody = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
-    },
+  // A declared length over the limit is refused at once; readJsonBody enforces it while reading otherwise.
+  app.use('*', async function limitBody(context, next) {
+    if (declaredBodyTooLarge(context)) throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
+    await next();
   });
-  // Only requests with a body are limited: inspecting one builds the full Request object, which GETs can skip.
-  app.use('*', (context, next) => (context.req.method === 'GET' || context.req.method === 'HEAD' ? next() : limitBody(context, next)));
   for (const prefix of ['/api/*', '/v1/*']) {
     app.use(prefix, apiKeyAuth(settings.apiKeys));
     app.use(prefix, rateLimit({ perMinute: settings.rateLimitPerMinute, now }));

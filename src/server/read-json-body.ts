@@ -1,7 +1,40 @@
-// Reads and validates a JSON request body; every failure is a 400 with a clear message.
+// Reads and validates a JSON request body; every failure is a 400 (413 when too large) with a clear message.
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+
+export const maxBodyBytes = 16 * 1024;
+
+function tooLarge(): AppError {
+  return new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
+}
+
+/**
+ * The body as text, at most `maxBodyBytes`. On Node it is read straight from the socket stream, which spares
+ * building a web Request for every call; elsewhere (app.request in tests) through the Request.
+ */
+async function bodyText(context: Context): Promise<string> {
+  const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) {
+    const text = await context.req.text();
+    if (Buffer.byteLength(text) > maxBodyBytes) throw tooLarge();
+    return text;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Rejects a declared Content-Length over the limit before anything is read. */
+export function declaredBodyTooLarge(context: Context): boolean {
+  return Number(context.req.header('content-length') ?? 0) > maxBodyBytes;
+}
 
 export async function readJsonBody<T>(context: Context, schema: z.ZodType<T>): Promise<T> {
   const contentType = context.req.header('content-type') ?? '';
@@ -10,8 +43,9 @@ export async function readJsonBody<T>(context: Context, schema: z.ZodType<T>): P
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(await context.req.text());
-  } catch {
+    raw = JSON.parse(await bodyText(context));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError({ code: 'invalid_request', message: 'The body is not valid JSON.' });
   }
   const parsed = schema.safeParse(raw);

@@ -133,3 +133,29 @@ describe('sessions', () => {
     expect(store.get('abcdefgh')).toBeNull();
   });
 });
+
+describe('bodies read from the socket', () => {
+  it('should refuse an oversized body without a declared length, and accept a normal one', async () => {
+    const { app } = testApp({ indexDirectory });
+    const { server, base } = await listen(app);
+    const { request } = await import('node:http');
+    const send = (chunks: string[]) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const outgoing = request(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
+          let body = '';
+          response.on('data', (data) => (body += data));
+          response.on('end', () => resolve({ status: response.statusCode!, body }));
+        });
+        outgoing.on('error', reject);
+        for (const chunk of chunks) outgoing.write(chunk);
+        outgoing.end();
+      });
+    const oversized = await send(['{"message":"', 'x'.repeat(10_000), 'y'.repeat(10_000), '"}']);
+    expect(oversized.status).toBe(413);
+    expect(JSON.parse(oversized.body).error.code).toBe('payload_too_large');
+    const normal = await send(['{"message":"逾期费', '怎么收？"}']);
+    expect(normal.status).toBe(200);
+    expect(JSON.parse(normal.body).status).toBe('answered');
+    server.close();
+  });
+});
