@@ -16,6 +16,7 @@ export interface DuplicateResult {
 
 const minimumCopiedLength = 12;
 const nearDuplicateShare = 0.8;
+const maxCandidatesPerSentence = 256;
 
 /** The comparable key of a normalized sentence: without punctuation or spaces. */
 export function sentenceKey(normalized: string): string {
@@ -64,7 +65,8 @@ export function findDuplicates({ chunks, documents }: DuplicateInput): Duplicate
     if (keys.length === 0) continue;
     const rarest = [...keys].sort((left, right) => chunksBySentence.get(left)!.length - chunksBySentence.get(right)!.length).slice(0, Math.floor(keys.length * (1 - nearDuplicateShare)) + 1);
     const own = new Set(keys);
-    const candidates = new Set(rarest.flatMap((key) => chunksBySentence.get(key)!));
+    // A chunk made only of sentences found everywhere is compared with the first chunks that share them, not all.
+    const candidates = new Set(rarest.flatMap((key) => chunksBySentence.get(key)!.slice(0, maxCandidatesPerSentence)));
     for (const other of candidates) {
       if (other === position) continue;
       const shared = chunkKeys[other].filter((key) => own.has(key)).length;

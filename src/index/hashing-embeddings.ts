@@ -7,7 +7,10 @@ export interface HashingEmbeddingsParams extends EmbeddingsParams {
   text: TextPipeline;
 }
 
-const cjk = /\p{Script=Han}/u;
+/** CJK Unified Ideographs (and Extension A): the characters whose bigrams are features. */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -47,8 +50,14 @@ export class HashingEmbeddings extends Embeddings {
       vector[hash % this.dimensions] += hash & 0x80000000 ? -weight : weight;
     };
     for (const word of words) add(`w:${word}`, 1);
-    const characters = [...normalized].filter((character) => cjk.test(character));
-    for (let index = 0; index + 1 < characters.length; index++) add(`b:${characters[index]}${characters[index + 1]}`, 0.5);
+    let previous = '';
+    for (let index = 0; index < normalized.length; index++) {
+      const code = normalized.charCodeAt(index);
+      if (!isHan(code)) continue;
+      const character = normalized[index];
+      if (previous) add(`b:${previous}${character}`, 0.5);
+      previous = character;
+    }
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm) || 1;
