@@ -114,6 +114,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   const book = new CitationBook(index.documents);
   const { answer, conflicts } = composeAnswer({
     outcomes,
+    question: understanding.normalized,
     sentences,
     answerWords: understanding.answerWords,
     contested,

@@ -1,7 +1,7 @@
 // Extractive answer composition: conclusion first, then points, then 来源说法不一 (pure).
 import type { Claim } from '../reconcile/claim-types.js';
 import type { TopicResolution } from '../reconcile/resolution-types.js';
-import type { PreparedTopic } from '../reconcile/topic-matcher.js';
+import { askedValue, type PreparedTopic } from '../reconcile/topic-matcher.js';
 import type { Conflict } from './answer-types.js';
 import type { CitationBook } from './citation-book.js';
 import { citedClaims, quoted } from './claim-quote.js';
@@ -16,6 +16,8 @@ export interface TopicOutcome {
 
 export interface ComposeInput {
   outcomes: TopicOutcome[];
+  /** The normalized question (its own words, for yes/no reading). */
+  question: string;
   /** Whether a sentence states a value the rules set aside on some other topic (never shown as a point). */
   contested: (sentence: { chunkId: string; offset: number }) => boolean;
   sentences: RankedSentence[];
@@ -70,7 +72,8 @@ export function composeAnswer(input: ComposeInput): { answer: string; conflicts:
     if (resolution.adopted && resolution.rule !== 'unresolved') {
       const representative = pick(resolution.adopted.claims);
       const value = resolution.adopted.value;
-      const word = topic.kind === 'polarity' && input.answerWords ? (value === true ? input.answerWords.yes : input.answerWords.no) : '';
+      const asked = askedValue({ topic, question: input.question });
+      const word = topic.kind === 'polarity' && topic.yesNo && input.answerWords ? (value === asked ? input.answerWords.yes : input.answerWords.no) : '';
       const conclusion = conclusionOf(topic, value, representative);
       const cited = citedClaims(resolution.adopted.claims, representative);
       const repText = escapeMarkup(quoted(representative).text);

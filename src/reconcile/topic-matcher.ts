@@ -98,6 +98,7 @@ export function detectQuestionTopics({ topics, question, limit = 2 }: { topics: 
   const matches: TopicMatch[] = [];
   for (const topic of topics) {
     if (topic.normalizedAsk.exclude.some((term) => question.includes(term))) continue;
+    if (topic.askNotPatterns.some((pattern) => pattern.test(question))) continue;
     const spans = spansOf(question, topic.normalizedAsk.terms);
     if (!spans) continue;
     matches.push({ topic, spans, score: spans.reduce((sum, [start, end]) => sum + end - start, 0) });
@@ -111,4 +112,18 @@ export function detectQuestionTopics({ topics, question, limit = 2 }: { topics: 
     chosen.push(match);
   }
   return chosen;
+}
+
+const choiceQuestion = /(会|能|可以|可|是|有|要|需要)(不|没)\1/g;
+const negatedModal = /不(会|能|可以|是|要|需要)/g;
+
+/**
+ * The value a yes/no question asks about: "缴费年限会清零吗" asks whether it is cleared (the topic's false value),
+ * so an adopted "累计" answers it with no. A question matching none of the value patterns asks about true.
+ */
+export function askedValue({ topic, question }: { topic: PreparedTopic; question: string }): boolean {
+  // "会不会被清零" asks "会被清零", and "不能迁移吗" is answered like "能迁移吗": neither negation is the predicate's.
+  const plain = question.replace(choiceQuestion, '$1').replace(negatedModal, '$1');
+  for (const rule of topic.values) if (typeof rule.value === 'boolean' && rule.pattern.test(plain)) return rule.value;
+  return true;
 }

@@ -30,6 +30,7 @@ export interface CompiledValueRule {
 export interface CompiledTopic extends Omit<Topic, 'values' | 'implicit'> {
   values: CompiledValueRule[];
   implicit: CompiledValueRule[];
+  askNotPatterns: RegExp[];
 }
 
 export interface CompiledCleaning {
@@ -127,7 +128,12 @@ export function compileRules(texts: RuleTexts): RuleSet {
     }
     // Patterns see NFKC-normalized text, so they are normalized the same way (，→, ；→;).
     const compile = (rule: { pattern: string; value?: boolean | string }) => ({ pattern: compilePattern('topics.yaml', rule.pattern.normalize('NFKC')), value: rule.value });
-    return { ...topic, values: topic.values.map(compile), implicit: topic.implicit.map(compile) };
+    return {
+      ...topic,
+      values: topic.values.map(compile),
+      implicit: topic.implicit.map(compile),
+      askNotPatterns: (topic.ask?.notPatterns ?? []).map((pattern) => compilePattern('topics.yaml', pattern.normalize('NFKC'))),
+    };
   });
   const synonyms = parseYaml('synonyms.yaml', texts['synonyms.yaml'], synonymsFileSchema, { groups: [] }).groups;
   const variantMap = parseYaml('variants.yaml', texts['variants.yaml'], variantsFileSchema, {});

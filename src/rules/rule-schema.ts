@@ -22,8 +22,15 @@ export const topicSchema = z.object({
   implicit: z.array(valueRule).default([]),
   items: z.array(z.string()).default([]),
   ask: z
-    .object({ terms: termGroups, exclude: z.array(z.string()).default([]) })
+    .object({
+      terms: termGroups,
+      exclude: z.array(z.string()).default([]),
+      /** Regular expressions: a question matching one is not about the topic (e.g. the reverse direction). */
+      notPatterns: z.array(z.string()).default([]),
+    })
     .optional(),
+  /** Whether a yes/no question on the topic is answered with a yes/no word first (polarity topics). */
+  yesNo: z.boolean().default(true),
   conclusion: z.union([z.string(), z.object({ true: z.string(), false: z.string() })]).optional(),
 });
 export type Topic = z.infer<typeof topicSchema>;

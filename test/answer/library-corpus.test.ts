@@ -45,6 +45,16 @@ describe('answers on the fictional library corpus', () => {
     expect(response.answer).toContain('建议向图书馆服务台确认。');
   });
 
+  it.each([
+    ['读者证余额能迁移吗？', '可以。读者证余额随证一并迁移'],
+    ['读者证余额不能迁移吗？', '可以。读者证余额随证一并迁移'],
+    ['读者证余额会不会不随证迁移？', '不会。读者证余额随证一并迁移'],
+    ['东区读者证余额能迁移吗？', '不能。读者证余额不随证迁移'],
+  ])('should answer %s with the yes/no word of what it asks', async (question, start) => {
+    const { response } = await ask(question);
+    expect(lead(response).startsWith(start)).toBe(true);
+  });
+
   it('should merge list claims from several sources', async () => {
     const { response } = await ask('哪些家人可以办副证？');
     expect(lead(response)).toContain('可以为配偶、子女、父母办理副证');

@@ -26,6 +26,8 @@ describe('understandQuery on the bundled corpus', () => {
     ['转出地经办机构多少天内要办完转出？', ['transfer-out-time']],
     ['跨省异地安置的退休人员能把医保个人账户的钱转到银行卡吗？', ['account-cash-out']],
     ['职工医保转成居民医保后，个人账户余额还能继续用吗？', ['account-usable-after-switch']],
+    ['居民医保转职工医保后原来的余额会转过去吗？', []],
+    ['转移医保前断缴了2个月会影响吗？', ['gap-before-transfer']],
     ['股票怎么开户？', []],
   ])('should find the topics of %s', (message, topics) => {
     expect(understandQuery({ index, message, session: null }).topics.map((match) => match.topic.id)).toEqual(topics);
