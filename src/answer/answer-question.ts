@@ -3,7 +3,7 @@ import type { LoadedIndex } from '../index/load-index.js';
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { Claim } from '../reconcile/claim-types.js';
 import type { TopicResolution } from '../reconcile/resolution-types.js';
-import { resolveTopic } from '../reconcile/resolve-topic.js';
+import { authorityRank, resolveTopic } from '../reconcile/resolve-topic.js';
 import type { PreparedTopic } from '../reconcile/topic-matcher.js';
 import { specificity } from '../reconcile/scope-applicability.js';
 import { findPlaces } from '../retrieval/region-gazetteer.js';
@@ -74,8 +74,8 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     };
   }
 
-  // The representative of a side: the claim naming most of the user's situation, the narrowest, the most copied
-  // wording, then the closest to the question.
+  // The representative of a side: the claim naming most of the user's situation, the narrowest, the most
+  // authoritative, the most copied wording, then the closest to the question.
   const situationMatch = (claim: Claim) =>
     Object.entries(claim.scope.values).filter(([dimension, value]) => understanding.scope.values[dimension] === value).length +
     claim.scope.regions.filter((region) => understanding.scope.regions.includes(region)).length;
@@ -85,8 +85,16 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     if (known) return known;
     const copies = new Map<string, number>();
     for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
-    const keyed = claims.map((claim) => ({ claim, match: situationMatch(claim), specificity: specificity({ claim, rules: index.rules.scope, user: understanding.scope }), copies: copies.get(claim.duplicateKey)!, overlap: 0 }));
-    const better = (left: (typeof keyed)[number], right: (typeof keyed)[number]) => left.match - right.match || left.specificity - right.specificity || left.copies - right.copies;
+    const keyed = claims.map((claim) => ({
+      claim,
+      match: situationMatch(claim),
+      specificity: specificity({ claim, rules: index.rules.scope, user: understanding.scope }),
+      authority: authorityRank[claim.authority],
+      copies: copies.get(claim.duplicateKey)!,
+      overlap: 0,
+    }));
+    const better = (left: (typeof keyed)[number], right: (typeof keyed)[number]) =>
+      left.match - right.match || left.specificity - right.specificity || left.authority - right.authority || left.copies - right.copies;
     const top = keyed.reduce((best, entry) => (better(entry, best) > 0 ? entry : best));
     const finalists = keyed.filter((entry) => better(entry, top) === 0);
     for (const entry of finalists) entry.overlap = coverage({ index, query: ownWords, text: entry.claim.normalized });

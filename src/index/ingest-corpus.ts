@@ -5,7 +5,6 @@ import type { SkippedFile, SourceDocument } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { EmptyCorpusError, IndexCorruptError, StrictModeError } from '../errors/app-error.js';
-import type { Claim } from '../reconcile/claim-types.js';
 import { extractClaims } from '../reconcile/extract-claims.js';
 import { prepareTopics } from '../reconcile/topic-matcher.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
@@ -17,9 +16,10 @@ import { buildBm25 } from './bm25-index.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
 import { findDuplicates, sentenceKey } from './find-duplicates.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
-import { createStagingDirectory, pruneVersions, readCurrentVersion, readJson, sealVersion, switchCurrent, versionDirectory, writeJson } from './index-store.js';
+import { createStagingDirectory, pruneVersions, readCurrentVersion, sealVersion, switchCurrent, writeJson } from './index-store.js';
 import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
 import { loadIndexVersion } from './load-index.js';
+import { readPreviousVersion } from './read-previous-version.js';
 import { VectorIndex } from './vector-index.js';
 
 export type IngestPhase = 'read' | 'chunk' | 'embed' | 'index' | 'verify';
@@ -56,37 +56,6 @@ const embedBatch = 256;
 /** Bump when cleaning, chunking or normalization code changes, so that incremental runs re-read every file. */
 export const pipelineVersion = 2;
 
-interface Previous {
-  manifest: Manifest;
-  claims: Claim[];
-  documents: Map<string, SourceDocument>;
-  chunksBySource: Map<string, StoredChunk[]>;
-  vectors: VectorIndex;
-}
-
-function loadPrevious(indexDirectory: string): Previous | null {
-  const version = readCurrentVersion(indexDirectory);
-  if (!version) return null;
-  const directory = versionDirectory(indexDirectory, version);
-  try {
-    const manifest = readJson<Manifest>(join(directory, 'manifest.json'));
-    if (manifest.formatVersion !== indexFormatVersion) return null;
-    const chunks = readJson<StoredChunk[]>(join(directory, 'chunks.json'));
-    const chunksBySource = new Map<string, StoredChunk[]>();
-    for (const chunk of chunks) {
-      const list = chunksBySource.get(chunk.sourceId);
-      if (list) list.push(chunk);
-      else chunksBySource.set(chunk.sourceId, [chunk]);
-    }
-    const documents = new Map(readJson<SourceDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
-    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length });
-    const claims = readJson<Claim[]>(join(directory, 'claims.json'));
-    return { manifest, documents, chunksBySource, vectors, claims };
-  } catch {
-    return null; // an unreadable previous version only means nothing can be reused
-  }
-}
-
 function versionName(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid.toString(36)}`;
 }
@@ -102,7 +71,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
 
   const previousVersion = readCurrentVersion(indexDirectory);
-  const previous = options.full ? null : loadPrevious(indexDirectory);
+  const previous = options.full ? null : readPreviousVersion(indexDirectory);
   const canReuse =
     previous !== null &&
     previous.manifest.embedder.id === embedder.id &&

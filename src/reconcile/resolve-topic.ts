@@ -5,7 +5,8 @@ import type { RejectionReason, ResolutionRule, Side, TopicResolution } from './r
 import type { Scope } from './scope.js';
 import { applicability, specificity } from './scope-applicability.js';
 
-const authorityRank: Record<Claim['authority'], number> = { official: 3, media: 2, aggregator: 1, unknown: 1 };
+/** official > media > aggregator = unknown. */
+export const authorityRank: Record<Claim['authority'], number> = { official: 3, media: 2, aggregator: 1, unknown: 1 };
 
 interface Decision {
   winner: string;

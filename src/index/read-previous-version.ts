@@ -1,0 +1,39 @@
+// The version `current` points at, as far as an incremental ingest can reuse it.
+import { join } from 'node:path';
+import type { SourceDocument } from '../corpus/corpus-types.js';
+import type { Claim } from '../reconcile/claim-types.js';
+import { readCurrentVersion, readJson, versionDirectory } from './index-store.js';
+import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
+import { VectorIndex } from './vector-index.js';
+
+export interface PreviousVersion {
+  manifest: Manifest;
+  claims: Claim[];
+  documents: Map<string, SourceDocument>;
+  chunksBySource: Map<string, StoredChunk[]>;
+  vectors: VectorIndex;
+}
+
+/** The current version's contents, or null when there is none or it cannot be read (then nothing is reused). */
+export function readPreviousVersion(indexDirectory: string): PreviousVersion | null {
+  const version = readCurrentVersion(indexDirectory);
+  if (!version) return null;
+  const directory = versionDirectory(indexDirectory, version);
+  try {
+    const manifest = readJson<Manifest>(join(directory, 'manifest.json'));
+    if (manifest.formatVersion !== indexFormatVersion) return null;
+    const chunks = readJson<StoredChunk[]>(join(directory, 'chunks.json'));
+    const chunksBySource = new Map<string, StoredChunk[]>();
+    for (const chunk of chunks) {
+      const list = chunksBySource.get(chunk.sourceId);
+      if (list) list.push(chunk);
+      else chunksBySource.set(chunk.sourceId, [chunk]);
+    }
+    const documents = new Map(readJson<SourceDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
+    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length });
+    const claims = readJson<Claim[]>(join(directory, 'claims.json'));
+    return { manifest, documents, chunksBySource, vectors, claims };
+  } catch {
+    return null; // an unreadable previous version only means nothing can be reused
+  }
+}
