@@ -41,6 +41,18 @@ afterAll(async () => {
 
 const widget = (page: Page) => page.locator('[data-kbqa-widget]');
 
+/** The demo page in a new tab, with every alert() recorded (an XSS would raise one). */
+async function openDemoPage(options: Parameters<Browser['newPage']>[0]): Promise<{ page: Page; alerts: string[] }> {
+  const page = await browser.newPage(options);
+  const alerts: string[] = [];
+  page.on('dialog', async (dialog) => {
+    alerts.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(`${base}/`);
+  return { page, alerts };
+}
+
 async function askInWidget(page: Page, question: string): Promise<void> {
   await widget(page).locator('textarea').fill(question);
   await widget(page).locator('textarea').press('Enter');
@@ -48,13 +60,7 @@ async function askInWidget(page: Page, question: string): Promise<void> {
 
 describe('the chat widget', () => {
   it('should stream an answer with footnotes, conflicts and the disclaimer, and keep it across a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const alerts: string[] = [];
-    page.on('dialog', async (dialog) => {
-      alerts.push(dialog.message());
-      await dialog.dismiss();
-    });
-    await page.goto(`${base}/`);
+    const { page, alerts } = await openDemoPage({ viewport: { width: 1280, height: 860 } });
     await widget(page).locator('button.launcher').click();
     await expect.poll(() => widget(page).locator('.examples button').count()).toBe(3);
     await expect.poll(() => widget(page).locator('textarea').evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
@@ -91,13 +97,7 @@ describe('the chat widget', () => {
   }, 60_000);
 
   it('should render corpus markup as text, never as HTML', async () => {
-    const page = await browser.newPage();
-    const alerts: string[] = [];
-    page.on('dialog', async (dialog) => {
-      alerts.push(dialog.message());
-      await dialog.dismiss();
-    });
-    await page.goto(`${base}/`);
+    const { page, alerts } = await openDemoPage({});
     await widget(page).locator('button.launcher').click();
     await askInWidget(page, '医保夜读活动的海报写着什么？');
     const answer = widget(page).locator('.message.assistant').last();
