@@ -1,17 +1,16 @@
 // The one answering core behind the CLI and the HTTP API: pure given the loaded index and the session.
 import type { LoadedIndex } from '../index/load-index.js';
 import { sentenceKey } from '../index/find-duplicates.js';
-import type { Claim } from '../reconcile/claim-types.js';
 import type { TopicResolution } from '../reconcile/resolution-types.js';
-import { authorityRank, resolveTopic } from '../reconcile/resolve-topic.js';
+import { resolveTopic } from '../reconcile/resolve-topic.js';
 import type { PreparedTopic } from '../reconcile/topic-matcher.js';
-import { specificity } from '../reconcile/scope-applicability.js';
 import { findPlaces } from '../retrieval/region-gazetteer.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { nextSessionState, understandQuery, type SessionState } from '../retrieval/understand-query.js';
 import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
 import { composeAnswer, type TopicOutcome } from './compose-answer.js';
+import { createRepresentativePicker } from './pick-representative.js';
 import { coverage, rankSentences } from './rank-sentences.js';
 
 export interface AnswerResult {
@@ -74,41 +73,7 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     };
   }
 
-  // The representative of a side: the claim naming most of the user's situation, the narrowest, the most
-  // authoritative, the most copied wording, then the closest to the question.
-  const situationMatch = (claim: Claim) =>
-    Object.entries(claim.scope.values).filter(([dimension, value]) => understanding.scope.values[dimension] === value).length +
-    claim.scope.regions.filter((region) => understanding.scope.regions.includes(region)).length;
-  const picked = new WeakMap<Claim[], Claim>();
-  const pick = (claims: Claim[]): Claim => {
-    const known = picked.get(claims);
-    if (known) return known;
-    const copies = new Map<string, number>();
-    for (const claim of claims) copies.set(claim.duplicateKey, (copies.get(claim.duplicateKey) ?? 0) + 1);
-    const keyed = claims.map((claim) => ({
-      claim,
-      match: situationMatch(claim),
-      specificity: specificity({ claim, rules: index.rules.scope, user: understanding.scope }),
-      authority: authorityRank[claim.authority],
-      copies: copies.get(claim.duplicateKey)!,
-      overlap: 0,
-    }));
-    const better = (left: (typeof keyed)[number], right: (typeof keyed)[number]) =>
-      left.match - right.match || left.specificity - right.specificity || left.authority - right.authority || left.copies - right.copies;
-    const top = keyed.reduce((best, entry) => (better(entry, best) > 0 ? entry : best));
-    const finalists = keyed.filter((entry) => better(entry, top) === 0);
-    for (const entry of finalists) entry.overlap = coverage({ index, query: ownWords, text: entry.claim.normalized });
-    finalists.sort(
-      (left, right) =>
-        right.overlap - left.overlap ||
-        Number(left.claim.truncated) - Number(right.claim.truncated) ||
-        (right.claim.sourceDate ?? '').localeCompare(left.claim.sourceDate ?? '') ||
-        left.claim.sourceId.localeCompare(right.claim.sourceId) ||
-        left.claim.offset - right.claim.offset,
-    );
-    picked.set(claims, finalists[0].claim);
-    return finalists[0].claim;
-  };
+  const pick = createRepresentativePicker({ index, scope: understanding.scope, questionWords: ownWords });
 
   // A point must not state, as a side remark, a value the rules reject for the user on another topic.
   const contested = ({ chunkId, offset }: { chunkId: string; offset: number }) =>
