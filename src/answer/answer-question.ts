@@ -66,12 +66,11 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   const base = { sessionId, indexVersion: index.version, disclaimer, mode: 'extractive' as const };
 
   const sentences = rankSentences({ index, query: understanding.expanded, chunks: eligible.map((hit) => hit.chunk) });
-  if (outcomes.length === 0 && sentences.length === 0) {
-    return {
-      response: { ...base, status: 'no_answer', answer: domain.assistant.noAnswer.replace('{coverage}', domain.assistant.coverage), citations: [], conflicts: [] },
-      session: nextSession,
-    };
-  }
+  const noAnswer: AnswerResult = {
+    response: { ...base, status: 'no_answer', answer: domain.assistant.noAnswer.replace('{coverage}', domain.assistant.coverage), citations: [], conflicts: [] },
+    session: nextSession,
+  };
+  if (outcomes.length === 0 && sentences.length === 0) return noAnswer;
 
   const pick = createRepresentativePicker({ index, scope: understanding.scope, questionWords: ownWords });
 
@@ -96,5 +95,6 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     sentenceKey: keyOf,
     advice: domain.assistant.unresolvedAdvice,
   });
+  if (!answer) return noAnswer;
   return { response: { ...base, status: 'answered', answer, citations: book.citations(), conflicts }, session: nextSession };
 }

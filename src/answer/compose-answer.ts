@@ -31,15 +31,11 @@ export interface ComposeInput {
 const maxPoints = 4;
 const maxNotesPerTopic = 2;
 
-
 function formatValue(topic: PreparedTopic, value: Claim['value']): string {
-  if (Array.isArray(value)) {
-    // List items in the order the topic names them.
-    const order = (item: string) => topic.normalizedItemsInOrder.indexOf(item);
-    return [...value].sort((left, right) => order(left) - order(right)).join('、');
-  }
-  if (typeof value === 'number') return String(value);
-  return String(value);
+  if (!Array.isArray(value)) return String(value);
+  // List items in the order the topic names them.
+  const order = (item: string) => topic.normalizedItemsInOrder.indexOf(item);
+  return [...value].sort((left, right) => order(left) - order(right)).join('、');
 }
 
 function conclusionOf(topic: PreparedTopic, value: Claim['value'], representative: Claim): string | null {
@@ -56,8 +52,10 @@ function scopeLabel(claim: Claim): string {
   return [...claim.scope.regions, ...Object.values(claim.scope.values)].join('、');
 }
 
-
-/** Composes the answer text and conflicts; cites in reading order so numbering follows first use. */
+/**
+ * Composes the answer text and conflicts; cites in reading order so numbering follows first use. The answer is
+ * empty when nothing may be said: no topic conclusion and every retrieved sentence set aside by the rules.
+ */
 export function composeAnswer(input: ComposeInput): { answer: string; conflicts: Conflict[] } {
   const { outcomes, book, pick, sentenceKey } = input;
   const used = new Set<string>();
@@ -93,22 +91,26 @@ export function composeAnswer(input: ComposeInput): { answer: string; conflicts:
     }
   }
 
-  const points: string[] = [];
-  const best = input.sentences[0]?.score ?? 0;
-  const threshold = Math.max(0.2, best * 0.5);
-  if (leadParts.length === 0 && input.sentences.length > 0) {
-    const top = input.sentences[0];
-    const display = displaySentence(top.text);
-    leadParts.push(`${escapeMarkup(display.text)}${book.cite({ sourceId: top.sourceId, text: display.text, offset: top.offset + display.shift })}`);
-    used.add(sentenceKey(top.text));
-  }
-  for (const sentence of input.sentences) {
-    if (points.length >= maxPoints || sentence.score < threshold) break;
+  // Sentences that may be said: not already used, not a value the rules set aside here or on another topic.
+  const sayable = input.sentences.filter((sentence) => {
     const key = sentenceKey(sentence.text);
-    if (used.has(key) || excluded.has(key) || input.contested({ chunkId: sentence.chunk.id, offset: sentence.offset })) continue;
-    used.add(key);
+    return !used.has(key) && !excluded.has(key) && !input.contested({ chunkId: sentence.chunk.id, offset: sentence.offset });
+  });
+  const say = (sentence: RankedSentence) => {
+    used.add(sentenceKey(sentence.text));
     const display = displaySentence(sentence.text);
-    points.push(`${escapeMarkup(display.text)}${book.cite({ sourceId: sentence.sourceId, text: display.text, offset: sentence.offset + display.shift })}`);
+    return `${escapeMarkup(display.text)}${book.cite({ sourceId: sentence.sourceId, text: display.text, offset: sentence.offset + display.shift })}`;
+  };
+  if (leadParts.length === 0) {
+    if (sayable.length === 0) return { answer: '', conflicts: [] };
+    leadParts.push(say(sayable[0]));
+  }
+  const points: string[] = [];
+  // Points must be about as relevant as the best retrieved sentence, said or not.
+  const threshold = Math.max(0.2, (input.sentences[0]?.score ?? 0) * 0.5);
+  for (const sentence of sayable) {
+    if (points.length >= maxPoints || sentence.score < threshold) break;
+    if (!used.has(sentenceKey(sentence.text))) points.push(say(sentence));
   }
   const pointLines = [...points, ...notes].map((point, position) => `${position + 1}. ${point}`);
   const { paragraph, conflicts } = composeConflicts({

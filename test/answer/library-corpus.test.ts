@@ -76,6 +76,12 @@ describe('answers on the fictional library corpus', () => {
     expect(response.answer).toBe('抱歉，资料库中没有相关内容。我可以回答星港市读者证的迁移、押金、逾期费、续借和分馆等问题。');
   });
 
+  it('should never lead with a value the rules set aside, even without a topic', async () => {
+    const { response } = await ask('网友整理了什么？');
+    expect(response.answer).not.toContain('读者证余额不能迁移');
+    expect(response.answer).not.toContain('押金一般在30个工作日内退还');
+  });
+
   it('should carry the topic and the situation into a follow-up', async () => {
     const first = await ask('东区读者证余额能迁移吗？');
     const { response, session } = await ask('那押金呢？', first.session);
