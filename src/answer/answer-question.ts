@@ -11,7 +11,7 @@ import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
 import { composeAnswer, type TopicOutcome } from './compose-answer.js';
 import { createRepresentativePicker } from './pick-representative.js';
-import { coverage, rankSentences } from './rank-sentences.js';
+import { chunkContext, coverage, rankSentences } from './rank-sentences.js';
 
 export interface AnswerResult {
   response: AnswerResponse;
@@ -39,10 +39,8 @@ export async function answerQuestion({ index, message, session, sessionId }: {
 
   const hits = await searchChunks({ index, query: understanding.effective, k: retrievedChunks, expanded: understanding.expanded });
   const eligible = hits.filter((hit) => {
-    const document = index.documents.get(hit.chunk.sourceId);
-    const text = `${index.text.normalize(`${document?.title ?? ''}\n${hit.chunk.heading ?? ''}`)}\n${hit.chunk.normalized.join('')}`;
-    const share = coverage({ index, query: ownWords, text, alternatives: index.synonymAlternatives });
-    return share >= (document?.kind === 'teaser' ? teaserCoverage : articleCoverage);
+    const share = coverage({ index, query: ownWords, text: chunkContext(index, hit.chunk), alternatives: index.synonymAlternatives });
+    return share >= (index.documents.get(hit.chunk.sourceId)?.kind === 'teaser' ? teaserCoverage : articleCoverage);
   });
 
   // Resolutions depend only on the index, the topic and the user's scope, so they are memoized on the index.

@@ -29,6 +29,19 @@ export function coverage({ index, query, text, alternatives }: { index: LoadedIn
   return total > 0 ? found / total : 0;
 }
 
+const contexts = new WeakMap<StoredChunk, string>();
+
+/** The normalized text a chunk is judged by: its document's title, its heading and its sentences (memoized). */
+export function chunkContext(index: LoadedIndex, chunk: StoredChunk): string {
+  let context = contexts.get(chunk);
+  if (context === undefined) {
+    const document = index.documents.get(chunk.sourceId);
+    context = `${index.text.normalize(`${document?.title ?? ''}\n${chunk.heading ?? ''}`)}\n${chunk.normalized.join('')}`;
+    contexts.set(chunk, context);
+  }
+  return context;
+}
+
 const minimumSentenceLength = 8;
 
 const sentenceShare = 0.6;
@@ -41,9 +54,7 @@ const rankPenalty = 0.03;
 export function rankSentences({ index, query, chunks }: { index: LoadedIndex; query: WeightedToken[]; chunks: StoredChunk[] }): RankedSentence[] {
   const ranked: RankedSentence[] = [];
   chunks.forEach((chunk, rank) => {
-    const document = index.documents.get(chunk.sourceId);
-    const chunkText = `${index.text.normalize(`${document?.title ?? ''}\n${chunk.heading ?? ''}`)}\n${chunk.normalized.join('')}`;
-    const chunkScore = coverage({ index, query, text: chunkText, alternatives: index.synonymAlternatives });
+    const chunkScore = coverage({ index, query, text: chunkContext(index, chunk), alternatives: index.synonymAlternatives });
     chunk.sentences.forEach((sentence, position) => {
       const normalized = chunk.normalized[position];
       if ([...normalized].length < minimumSentenceLength || /[?？]$/.test(normalized) || isHeading(sentence.text)) return;

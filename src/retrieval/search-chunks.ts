@@ -17,8 +17,7 @@ const rrfConstant = 60;
 
 /** The k best chunks for `query`, one per duplicate group; an `expanded` query skips re-expansion. */
 export async function searchChunks({ index, query, k, expanded }: { index: LoadedIndex; query: string; k: number; expanded?: WeightedToken[] }): Promise<ChunkHit[]> {
-  const normalized = index.text.normalize(query);
-  const weighted = expanded ?? expandQuery({ normalized, text: index.text, synonyms: index.normalizedSynonyms });
+  const weighted = expanded ?? expandQuery({ normalized: index.text.normalize(query), text: index.text, synonyms: index.normalizedSynonyms });
   const lexical = searchBm25(index.lexical, weighted, candidates);
   const vector = index.vectors.search(await index.embedder.embeddings.embedQuery(query), candidates);
   const fused = new Map<number, { score: number; lexicalScore: number; vectorSimilarity: number }>();

@@ -90,14 +90,15 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
     ? { values: { ...previous.scope.values, ...own.values }, regions: own.regions.length > 0 ? own.regions : previous.scope.regions }
     : { values: own.values, regions: own.regions };
   const core = withoutFollowUpMarkers(normalized, followUpRules, text.normalize);
+  // What the situation implies ("转移" once two places are named, or in a transfer conversation).
+  const implied = Object.entries(rules.scope.dimensions)
+    .filter(([dimension, definition]) => definition.followUpContext && scope.values[dimension])
+    .map(([, definition]) => text.normalize(definition.followUpContext!));
   const effective = followUp ? `${previous.effective}\n${normalized}` : normalized;
   let topics = ownTopics;
   if (followUp) {
-    // A follow-up keeps the topics its own words take part in; the previous question fills in the rest.
-    // What the situation implies ("转移" in a transfer conversation) helps read an elliptical question.
-    const implied = Object.entries(rules.scope.dimensions)
-      .filter(([dimension, definition]) => definition.followUpContext && scope.values[dimension])
-      .map(([, definition]) => text.normalize(definition.followUpContext!));
+    // A follow-up keeps the topics its own words take part in; the previous question and the implied
+    // situation fill in the rest.
     const context = implied.length > 0 ? `${implied.join(' ')}\n${effective}` : effective;
     const ownStart = context.length - normalized.length;
     topics = detectQuestionTopics({ topics: index.topics, question: context }).filter((match) => match.spans.some(([start]) => start >= ownStart));
@@ -106,10 +107,8 @@ export function understandQuery({ index, message, session }: { index: LoadedInde
       topics = index.topics.filter((topic) => previous.topics.includes(topic.id)).map((topic) => ({ topic, score: 0, spans: [] }));
     }
   }
-  // Words the situation implies ("转移" once two places are named) widen the search at half weight.
-  const impliedWords = Object.entries(rules.scope.dimensions)
-    .filter(([dimension, definition]) => definition.followUpContext && scope.values[dimension])
-    .flatMap(([, definition]) => text.tokens(definition.followUpContext!));
+  // Words the situation implies widen the search at half weight.
+  const impliedWords = implied.flatMap((term) => text.tokensOfNormalized(term));
   const searched = followUp
     ? mergeFollowUp(expandQuery({ normalized: core, text, synonyms: index.normalizedSynonyms }), expandQuery({ normalized: previous.effective, text, synonyms: index.normalizedSynonyms }))
     : expandQuery({ normalized, text, synonyms: index.normalizedSynonyms });

@@ -45,16 +45,11 @@ export function createChatService({ indexes, sessions, metrics, cacheSize = 1000
       const session = history ?? (sessionId ? sessions.get(sessionId) : null);
       const result = await cachedAnswer(index, message, session, id);
       if (!history) sessions.put(id, result.session);
-      if (llm) {
-        const previous = (history ?? session)?.turns.map((turn) => turn.message) ?? [];
-        const generated = await llm.answer({ question: message, history: previous, extractive: result.response });
-        metrics.answers.inc({ status: generated.status });
-        for (const conflict of generated.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
-        return generated;
-      }
-      metrics.answers.inc({ status: result.response.status });
-      for (const conflict of result.response.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
-      return result.response;
+      const earlier = (history ?? session)?.turns.map((turn) => turn.message) ?? [];
+      const response = llm ? await llm.answer({ question: message, history: earlier, extractive: result.response }) : result.response;
+      metrics.answers.inc({ status: response.status });
+      for (const conflict of response.conflicts) metrics.conflicts.inc({ rule: conflict.rule });
+      return response;
     },
   };
 }

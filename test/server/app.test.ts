@@ -59,7 +59,9 @@ describe('POST /api/chat', () => {
     const body = await response.json();
     expect(body.error.code).toBe(code);
     expect(body.error.message).toMatch(message);
-    expect(JSON.stringify(body)).not.toMatch(/\n\s+at |\.ts:\d+/);
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(Object.keys(body.error)).toEqual(['code', 'message']);
+    expect(body.error.message).not.toMatch(/\n\s+at |\.ts:\d+|node_modules/);
   });
 
   it('should answer unknown routes and methods with 404 JSON', async () => {
