@@ -9,7 +9,7 @@ import { llmSettings, loadConfig } from '../config.js';
 import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
 import { loadIndex } from '../index/load-index.js';
-import type { SessionState } from '../retrieval/understand-query.js';
+import type { SessionState } from '../question/session-state.js';
 import { embedderSettingsFromEnvironment } from './embedder-settings-from-environment.js';
 
 const program = new Command()

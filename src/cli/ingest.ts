@@ -23,7 +23,8 @@ function printSummary(summary: IngestSummary): void {
     `skipped: ${summary.files.skipped.length}`,
     ...summary.files.skipped.map((file) => `  - ${file.path}: ${file.reason}`),
     `documents: ${summary.documents}, sub-documents (teasers): ${summary.subDocuments}, chunks: ${summary.chunks}`,
-    `duplicate chunks: ${summary.duplicateChunks}, source families: ${summary.families}, claims: ${summary.claims}`,
+    `duplicate chunks: ${summary.duplicateChunks}, source families: ${summary.families}, statements: ${summary.statements}`,
+    `claims: ${Object.entries(summary.claims).map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
     `embedder: ${summary.embedder}`,
     `time: ${summary.seconds.toFixed(2)} s`,
   ];

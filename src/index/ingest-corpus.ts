@@ -1,12 +1,13 @@
 // The ingest job: corpus files → a new verified index version, published by an atomic switch.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SkippedFile, SourceDocument } from '../corpus/corpus-types.js';
+import type { SkippedFile } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { EmptyCorpusError, IndexCorruptError, StrictModeError } from '../errors/app-error.js';
-import { extractClaims } from '../reconcile/extract-claims.js';
-import { prepareTopics } from '../reconcile/topic-matcher.js';
+import { createReadingContext } from '../reconcile/create-statement-context.js';
+import { extractStatements } from '../reconcile/extract-statements.js';
+import { countClaims } from '../reconcile/derive-claims.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { compileRules } from '../rules/compile-rules.js';
 import { readRuleTexts } from '../rules/read-rule-texts.js';
@@ -14,10 +15,10 @@ import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
 import { buildBm25 } from './bm25-index.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
-import { findDuplicates, sentenceKey } from './find-duplicates.js';
+import { findDuplicates } from './find-duplicates.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { createStagingDirectory, pruneVersions, readCurrentVersion, sealVersion, switchCurrent, writeJson } from './index-store.js';
-import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
+import { indexFormatVersion, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
 import { loadIndexVersion } from './load-index.js';
 import { readPreviousVersion } from './read-previous-version.js';
 import { VectorIndex } from './vector-index.js';
@@ -46,7 +47,9 @@ export interface IngestSummary {
   chunks: number;
   duplicateChunks: number;
   families: number;
-  claims: number;
+  statements: number;
+  /** Claims by type (quantity, polarity, list…). */
+  claims: Record<string, number>;
   embedder: string;
   prunedVersions: string[];
   seconds: number;
@@ -54,7 +57,7 @@ export interface IngestSummary {
 
 const embedBatch = 256;
 /** Bump when cleaning, chunking or normalization code changes, so that incremental runs re-read every file. */
-export const pipelineVersion = 2;
+export const pipelineVersion = 3;
 
 function versionName(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid.toString(36)}`;
@@ -68,7 +71,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const rules = compileRules(readRuleTexts({ corpusDirectory }));
   const text = createTextPipeline({ rules });
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
-  const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
+  const reading = createReadingContext({ rules, text });
 
   const previousVersion = readCurrentVersion(indexDirectory);
   const previous = options.full ? null : readPreviousVersion(indexDirectory);
@@ -83,7 +86,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   // Claims of reused files are reused too when the topic and scope rules are unchanged.
   const claimsReusable = canReuse && previous.manifest.fingerprints.rules === rules.fingerprints.all;
 
-  const documents: SourceDocument[] = [];
+  const documents: StoredDocument[] = [];
   const reusedChunks: StoredChunk[] = [];
   const freshChunks: Array<Omit<StoredChunk, 'label' | 'group'>> = [];
   const manifestFiles: Manifest['files'] = [];
@@ -106,11 +109,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
         return;
       }
       for (const document of extracted.documents) {
-        documents.push(document);
-        for (const chunk of chunkDocument(document)) {
+        const { chunks, sections } = chunkDocument(document);
+        documents.push({ ...document, sections });
+        for (const chunk of chunks) {
           const normalized = chunk.sentences.map((sentence) => text.normalize(sentence.text));
-          const tokens = text.tokensOfNormalized(text.normalize(`${document.title}\n${chunk.heading ?? ''}\n`) + normalized.join(''));
-          freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, heading: chunk.heading, sentences: chunk.sentences, normalized, tokens });
+          const tokens = text.tokensOfNormalized(text.normalize(`${document.title}\n${chunk.path.join('\n')}\n`) + normalized.join(''));
+          freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, path: chunk.path, sentences: chunk.sentences, normalized, tokens });
         }
       }
       manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId) });
@@ -136,8 +140,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       chunks.push(...reusedChunks);
     }
     const documentById = new Map(documents.map((document) => [document.sourceId, document]));
-    const embedText = (chunk: { sourceId: string; heading: string | null; sentences: Array<{ text: string }> }) =>
-      `${documentById.get(chunk.sourceId)?.title ?? ''}\n${chunk.heading ?? ''}\n${chunk.sentences.map((sentence) => sentence.text).join('')}`;
+    const embedText = (chunk: { sourceId: string; path: string[]; sentences: Array<{ text: string }> }) =>
+      `${documentById.get(chunk.sourceId)?.title ?? ''}\n${chunk.path.join('\n')}\n${chunk.sentences.map((sentence) => sentence.text).join('')}`;
     for (let start = 0; start < freshChunks.length; start += embedBatch) {
       const batch = freshChunks.slice(start, start + embedBatch);
       // The offline embedder reuses the normalized text and tokens computed for the lexical index.
@@ -159,18 +163,24 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 
     const duplicates = findDuplicates({ chunks, documents });
     for (const chunk of chunks) chunk.group = duplicates.chunkGroups.get(chunk.id) ?? chunk.id;
+    // Statements of reused files are reused too when the rules they were read with are unchanged.
     const reusedSources = new Set(reusedChunks.map((chunk) => chunk.sourceId));
-    const reusedClaims = claimsReusable ? previous.claims.filter((claim) => reusedSources.has(claim.sourceId)) : [];
-    for (const claim of reusedClaims) claim.family = duplicates.families.get(claim.sourceId) ?? claim.sourceId;
-    const claims = [...reusedClaims, ...extractClaims({
-      chunks: claimsReusable ? chunks.filter((chunk) => !reusedSources.has(chunk.sourceId)) : chunks,
-      documents: documentById,
-      topics,
-      scopeRules: rules.scope,
-      normalize: text.normalize,
-      families: duplicates.families,
-      duplicateKeyOf: sentenceKey,
-    })];
+    const reusedStatements = claimsReusable ? previous.statements.filter((statement) => reusedSources.has(statement.sourceId)) : [];
+    const readSources = new Set(reusedStatements.map((statement) => statement.sourceId));
+    const chunksBySource = new Map<string, StoredChunk[]>();
+    for (const chunk of chunks) chunksBySource.set(chunk.sourceId, [...(chunksBySource.get(chunk.sourceId) ?? []), chunk]);
+    const statements = [
+      ...reusedStatements,
+      ...documents
+        .filter((document) => !readSources.has(document.sourceId))
+        .flatMap((document) =>
+          extractStatements({
+            source: { sourceId: document.sourceId, title: document.title, sections: document.sections, chunks: chunksBySource.get(document.sourceId) ?? [] },
+            context: reading,
+          }),
+        ),
+    ];
+    const claims = countClaims(statements);
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
 
@@ -184,12 +194,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
       skipped,
-      counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, claims: claims.length, families: familyCount },
+      counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, statements: statements.length, claims, families: familyCount },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
     writeJson(join(staging, 'documents.json'), documents);
     writeJson(join(staging, 'chunks.json'), chunks);
-    writeJson(join(staging, 'claims.json'), claims);
+    writeJson(join(staging, 'statements.json'), statements);
     writeJson(join(staging, 'families.json'), Object.fromEntries(duplicates.families));
     writeJson(join(staging, 'lexical.json'), lexical);
     vectors.write(join(staging, 'vectors.hnsw'));
@@ -219,7 +229,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       chunks: chunks.length,
       duplicateChunks: duplicates.duplicateChunks,
       families: familyCount,
-      claims: claims.length,
+      statements: statements.length,
+      claims,
       embedder: embedder.id,
       prunedVersions,
       seconds: (performance.now() - started) / 1000,

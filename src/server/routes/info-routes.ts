@@ -24,7 +24,7 @@ export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metr
             sourceId: hit.chunk.sourceId,
             title: document?.title ?? hit.chunk.sourceId,
             date: document?.date ?? null,
-            heading: hit.chunk.heading,
+            heading: hit.chunk.path.at(-1) ?? null,
             text: hit.chunk.sentences.map((sentence) => sentence.text).join(''),
             score: hit.score,
             lexicalScore: hit.lexicalScore,
