@@ -46,7 +46,9 @@ export async function assembleVectors({ reusedChunks, previousVectors, freshChun
   // A file's chunks are either all reused or all fresh, so `order` only ever compares chunks of one kind.
   entries.sort((left, right) => left.chunk.sourceId.localeCompare(right.chunk.sourceId) || left.order - right.order);
   const chunks = entries.map(({ chunk }, label): StoredChunk => ({ ...chunk, label, group: chunk.id }));
-  const vectors = VectorIndex.build({ dimensions, vectors: entries.map((entry) => entry.vector()) });
+  // Nothing added, removed or moved: the previous index is already the one a build in this order would write.
+  const unchanged = previousVectors !== null && freshChunks.length === 0 && previousVectors.storedCount === entries.length && entries.every((entry, position) => entry.order === position);
+  const vectors = unchanged ? previousVectors : VectorIndex.build({ dimensions, vectors: entries.map((entry) => entry.vector()) });
   return { chunks, vectors };
 }
 

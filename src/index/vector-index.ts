@@ -71,6 +71,11 @@ export class VectorIndex {
     return this.liveLabels.length;
   }
 
+  /** Number of vectors in the file, live or marked deleted (older versions marked removed chunks deleted). */
+  get storedCount(): number {
+    return this.index.getCurrentCount();
+  }
+
   /** The live labels (hnswlib's own id list also holds labels marked deleted by older versions). */
   labels(): readonly number[] {
     return this.liveLabels;
