@@ -32,6 +32,8 @@ export interface Manifest {
   formatVersion: number;
   version: string;
   createdAt: string;
+  /** When the run that built it started reading the corpus (ms since the epoch): bounds what its stat cache can trust. */
+  readStartedAt?: number;
   embedder: { id: string; dimensions: number };
   fingerprints: { text: string; cleaning: string; rules: string };
   files: ManifestFile[];

@@ -13,15 +13,16 @@ import { compileRules } from '../rules/compile-rules.js';
 import { readRuleTexts } from '../rules/read-rule-texts.js';
 import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
+import { assembleVectors, type FreshChunk } from './assemble-vectors.js';
+import { checkpoint } from './checkpoint.js';
 import { buildBm25 } from './bm25-index.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
 import { findDuplicates } from './find-duplicates.js';
-import { HashingEmbeddings } from './hashing-embeddings.js';
-import { createStagingDirectory, pruneVersions, readCurrentVersion, sealVersion, switchCurrent, writeJson } from './index-store.js';
+import { createStagingDirectory, pruneVersions, readCurrentVersion, removeStagingLeftovers, sealVersion, switchCurrent, writeJson } from './index-store.js';
 import { indexFormatVersion, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
+import { IngestLock, type LockTiming } from './ingest-lock.js';
 import { loadIndexVersion } from './load-index.js';
 import { readPreviousVersion } from './read-previous-version.js';
-import { VectorIndex } from './vector-index.js';
 
 export type IngestPhase = 'read' | 'chunk' | 'embed' | 'index' | 'verify';
 
@@ -36,6 +37,9 @@ export interface IngestOptions {
   /** Called with the staging directory before it is sealed (tests use it to fail midway). */
   beforePublish?: (stagingDirectory: string) => void;
   now?: () => Date;
+  /** Aborting stops the run at its next step; nothing is published (the reason is thrown). */
+  signal?: AbortSignal;
+  lockTiming?: LockTiming;
 }
 
 export interface IngestSummary {
@@ -55,17 +59,32 @@ export interface IngestSummary {
   seconds: number;
 }
 
-const embedBatch = 256;
-/** Bump when cleaning, chunking or normalization code changes, so that incremental runs re-read every file. */
-export const pipelineVersion = 3;
+/** Bump when cleaning, chunking, normalization, statement reading or vector code changes, so that incremental runs re-read every file. */
+export const pipelineVersion = 4;
+/** A file modified this close to the previous run's read may have changed again within one timestamp tick. */
+const statCacheMarginMilliseconds = 2000;
 
 function versionName(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid.toString(36)}`;
 }
 
-/** Runs ingest; on any failure the staging directory is removed and `current` is left untouched. */
+/**
+ * Runs ingest under the index directory's lock (IngestLockedError while another run holds it); on any failure the
+ * staging directory is removed and `current` is left untouched.
+ */
 export async function ingestCorpus(options: IngestOptions): Promise<IngestSummary> {
+  const lock = IngestLock.acquire({ indexDirectory: options.indexDirectory, timing: options.lockTiming });
+  try {
+    removeStagingLeftovers(options.indexDirectory);
+    return await buildAndPublish(options, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promise<IngestSummary> {
   const started = performance.now();
+  const readStartedAt = Date.now();
   const { corpusDirectory, indexDirectory, onProgress } = options;
   const now = options.now ?? (() => new Date());
   const rules = compileRules(readRuleTexts({ corpusDirectory }));
@@ -81,14 +100,18 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     previous.manifest.fingerprints.text === `${rules.fingerprints.text}/${pipelineVersion}` &&
     previous.manifest.fingerprints.cleaning === rules.fingerprints.cleaning;
   const previousFiles = new Map((canReuse ? previous.manifest.files : []).map((file) => [file.path, file]));
-  const { files, skipped } = readCorpus({ corpusDirectory, known: previousFiles });
+  // The stat cache trusts size and time only for files that were already old when the previous run read them.
+  const statCacheBefore = (canReuse ? previous.manifest.readStartedAt ?? 0 : 0) - statCacheMarginMilliseconds;
+  const known = new Map([...previousFiles].filter(([, file]) => file.modified < statCacheBefore));
+  const { files, skipped } = readCorpus({ corpusDirectory, known });
   onProgress?.({ phase: 'read', done: files.length, total: files.length });
+  await checkpoint(options.signal);
   // Claims of reused files are reused too when the topic and scope rules are unchanged.
   const claimsReusable = canReuse && previous.manifest.fingerprints.rules === rules.fingerprints.all;
 
   const documents: StoredDocument[] = [];
   const reusedChunks: StoredChunk[] = [];
-  const freshChunks: Array<Omit<StoredChunk, 'label' | 'group'>> = [];
+  const freshChunks: FreshChunk[] = [];
   const manifestFiles: Manifest['files'] = [];
   let reused = 0;
   files.forEach((file, position) => {
@@ -124,42 +147,24 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   skipped.sort((left, right) => left.path.localeCompare(right.path));
   if (documents.length === 0) throw new EmptyCorpusError(corpusDirectory);
   if (options.strict && skipped.length > 0) throw new StrictModeError(skipped.length);
+  await checkpoint(options.signal);
 
   const version = versionName(now());
   const staging = createStagingDirectory(indexDirectory, version);
   try {
-    // Vectors: start from the previous index when its chunks can be reused, else from scratch.
-    const keptLabels = new Set(reusedChunks.map((chunk) => chunk.label));
-    let vectors: VectorIndex | null = null;
-    let nextLabel = 0;
-    const chunks: StoredChunk[] = [];
-    if (canReuse && reusedChunks.length > 0) {
-      vectors = previous.vectors;
-      for (const label of vectors.labels()) if (!keptLabels.has(label)) vectors.remove(label);
-      nextLabel = Math.max(...vectors.labels(), -1) + 1;
-      chunks.push(...reusedChunks);
-    }
     const documentById = new Map(documents.map((document) => [document.sourceId, document]));
-    const embedText = (chunk: { sourceId: string; path: string[]; sentences: Array<{ text: string }> }) =>
-      `${documentById.get(chunk.sourceId)?.title ?? ''}\n${chunk.path.join('\n')}\n${chunk.sentences.map((sentence) => sentence.text).join('')}`;
-    for (let start = 0; start < freshChunks.length; start += embedBatch) {
-      const batch = freshChunks.slice(start, start + embedBatch);
-      // The offline embedder reuses the normalized text and tokens computed for the lexical index.
-      const embedded =
-        embedder.embeddings instanceof HashingEmbeddings
-          ? batch.map((chunk) => (embedder.embeddings as HashingEmbeddings).embedNormalized(chunk.normalized.join(''), chunk.tokens))
-          : await embedder.embeddings.embedDocuments(batch.map(embedText));
-      vectors ??= VectorIndex.create({ dimensions: embedded[0].length, capacity: freshChunks.length });
-      if (vectors.dimensions !== embedded[0].length) throw new Error(`embedder returned ${embedded[0].length} dimensions, the index has ${vectors.dimensions}`);
-      for (const [position, chunk] of batch.entries()) {
-        vectors.add(nextLabel, embedded[position]);
-        chunks.push({ ...chunk, label: nextLabel, group: chunk.id });
-        nextLabel++;
-      }
-      onProgress?.({ phase: 'embed', done: Math.min(start + embedBatch, freshChunks.length), total: freshChunks.length });
-    }
-    if (!vectors) throw new EmptyCorpusError(corpusDirectory);
-    chunks.sort((left, right) => left.sourceId.localeCompare(right.sourceId) || left.label - right.label);
+    const assembled = await assembleVectors({
+      reusedChunks,
+      previousVectors: canReuse ? previous.vectors : null,
+      freshChunks,
+      embedder,
+      titleOf: (sourceId) => documentById.get(sourceId)?.title ?? '',
+      onProgress: (done, total) => onProgress?.({ phase: 'embed', done, total }),
+      signal: options.signal,
+    });
+    if (!assembled) throw new EmptyCorpusError(corpusDirectory);
+    const { chunks, vectors } = assembled;
+    await checkpoint(options.signal);
 
     const duplicates = findDuplicates({ chunks, documents });
     for (const chunk of chunks) chunk.group = duplicates.chunkGroups.get(chunk.id) ?? chunk.id;
@@ -169,6 +174,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     const readSources = new Set(reusedStatements.map((statement) => statement.sourceId));
     const chunksBySource = new Map<string, StoredChunk[]>();
     for (const chunk of chunks) chunksBySource.set(chunk.sourceId, [...(chunksBySource.get(chunk.sourceId) ?? []), chunk]);
+    // Statements are stored in source order, whether reused or read anew, as a full build stores them.
     const statements = [
       ...reusedStatements,
       ...documents
@@ -179,10 +185,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
             context: reading,
           }),
         ),
-    ];
+    ].sort((left, right) => (left.sourceId < right.sourceId ? -1 : left.sourceId > right.sourceId ? 1 : left.offset - right.offset));
     const claims = countClaims(statements);
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
+    await checkpoint(options.signal);
 
     const familyCount = new Set(duplicates.families.values()).size;
     const subDocuments = documents.filter((document) => document.kind === 'teaser').length;
@@ -190,6 +197,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       formatVersion: indexFormatVersion,
       version,
       createdAt: now().toISOString(),
+      readStartedAt,
       embedder: { id: embedder.id, dimensions: vectors.dimensions },
       fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
@@ -213,6 +221,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       const probe = documents[0].title || documents[0].lines[0]?.text || '';
       const hits = await searchChunks({ index: loaded, query: probe, k: 3 });
       if (hits.length === 0) throw new IndexCorruptError(sealed, `a smoke search for ${JSON.stringify(probe)} returned nothing`);
+      await checkpoint(options.signal);
+      lock.assertHeld();
     } catch (error) {
       rmSync(sealed, { recursive: true, force: true });
       throw error;

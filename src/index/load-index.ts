@@ -92,7 +92,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       documents: new Map(documents.map((document) => [document.sourceId, document])),
       chunks,
       positionByLabel: new Map(chunks.map((chunk, position) => [chunk.label, position])),
-      vectors: VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length }),
+      vectors: VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, labels: chunks.map((chunk) => chunk.label) }),
       lexical: readJson<Bm25Data>(join(directory, 'lexical.json')),
       statements,
       statementsByKey: new Map(statements.map((statement) => [statement.key, statement])),
@@ -105,7 +105,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
     };
   } catch (error) {
-    if (error instanceof IndexMismatchError) throw error;
+    if (error instanceof IndexMismatchError || error instanceof IndexCorruptError) throw error;
     throw new IndexCorruptError(directory, (error as Error).message);
   }
 }

@@ -29,7 +29,7 @@ export function readPreviousVersion(indexDirectory: string): PreviousVersion | n
       else chunksBySource.set(chunk.sourceId, [chunk]);
     }
     const documents = new Map(readJson<StoredDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
-    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length });
+    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, labels: chunks.map((chunk) => chunk.label) });
     const statements = readJson<Statement[]>(join(directory, 'statements.json'));
     return { manifest, documents, chunksBySource, vectors, statements };
   } catch {

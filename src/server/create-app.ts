@@ -25,7 +25,7 @@ import type { SessionStore } from './session-store.js';
 
 
 export interface AppDependencies {
-  indexes: { current: LoadedIndex | null; lastError: string | null };
+  indexes: { current: LoadedIndex | null; lastError: string | null; fallbackFrom?: string | null };
   sessions: SessionStore;
   logger: Logger;
   metrics: Metrics;

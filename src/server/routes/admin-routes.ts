@@ -13,9 +13,7 @@ export function adminRoutes({ reindexer, adminToken }: { reindexer: Reindexer | 
       if (token !== adminToken) throw new AppError({ code: 'forbidden', message: 'The admin token is not valid.' });
       await next();
     })
-    .post('/admin/reindex', (context) => {
-      const started = reindexer!.start();
-      return context.json({ started, status: reindexer!.status }, started ? 202 : 409);
-    })
+    // 409 (ingest_locked, from the error table) while this server's run or any other ingest of the index is going.
+    .post('/admin/reindex', (context) => context.json({ started: true, status: reindexer!.start() }, 202))
     .get('/admin/reindex', (context) => context.json(reindexer!.status));
 }
