@@ -83,7 +83,8 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     if (!nounTags.test(tag) || word.length < 2 || context.text.stopwords.has(word)) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
-    if (alternatives.some((alternative) => context.knows(alternative))) continue;
+    const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
+    if (alternatives.some(known)) continue;
     const parts = word.length >= 3 ? [word.slice(0, 2), word.slice(-2), word.slice(0, -1), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;
     unknown.push(word);

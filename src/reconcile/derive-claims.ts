@@ -15,6 +15,8 @@ export interface Claim {
   clause: number;
   /** What the claim is about: the clause's content words and the line's label, canonical. */
   subject: string[];
+  /** The content words of the claim's own clause. */
+  words: string[];
   quantity: Quantity | null;
   /** Content words of the clause under a negation. */
   negated: string[];
@@ -62,23 +64,26 @@ function negatedWords(statement: Statement, clause: number): string[] {
 export function deriveClaims({ statement, language }: { statement: Statement; language: Language }): Claim[] {
   const claims: Claim[] = [];
   // A claim's subject is what it is about: its words without numbers, units and comparators.
-  const valueWords = new Set([...language.units.map((unit) => unit.spelling), ...language.atMost, ...language.atLeast, ...language.approximately]);
+  const valueWords = new Set([...language.units.map((unit) => unit.spelling), ...language.atMost, ...language.atLeast, ...language.approximately, ...language.negation, ...language.possible, ...language.necessary, ...language.hedgeDefault, ...language.hedgePartial]);
   const about = (words: string[]) => words.filter((word) => !/\d/.test(word) && !valueWords.has(word));
   const labelWords = about(statement.analysis.clauses.flatMap((clause, position) => (clause.label ? statement.clauseTokens[position] : [])));
+  // A polar clause often leaves its subject to the clause before ("统筹账户余额…,无法直接转移"): it is about the sentence.
+  const sentenceWords = about(statement.analysis.clauses.flatMap((clause, position) => (clause.label || clause.condition ? [] : statement.clauseTokens[position])));
   statement.analysis.clauses.forEach((clause, position) => {
     if (clause.label || clause.condition) return;
     const subject = [...new Set([...about(statement.clauseTokens[position]), ...labelWords])];
     const quantities = statement.analysis.quantities.filter((quantity) => quantity.start >= clause.start && quantity.start < clause.end && !quantity.superseded);
     quantities.forEach((quantity, index) => {
-      claims.push({ id: `${statement.key}#${position}q${index}`, kind: 'quantity', statement, clause: position, subject, quantity, negated: [], outcome: null, items: null });
+      claims.push({ id: `${statement.key}#${position}q${index}`, kind: 'quantity', statement, clause: position, subject, words: statement.clauseTokens[position], quantity, negated: [], outcome: null, items: null });
     });
     const outcome = outcomeOf({ statement, clause: position, language });
     if (quantities.length === 0 && (clause.negations.length > 0 || outcome !== null || clause.modality !== null)) {
-      claims.push({ id: `${statement.key}#${position}p`, kind: 'polarity', statement, clause: position, subject, quantity: null, negated: negatedWords(statement, position), outcome, items: null });
+      const polarSubject = [...new Set([...sentenceWords, ...labelWords])];
+      claims.push({ id: `${statement.key}#${position}p`, kind: 'polarity', statement, clause: position, subject: polarSubject, words: statement.clauseTokens[position], quantity: null, negated: negatedWords(statement, position), outcome, items: null });
     }
   });
   if (statement.analysis.list) {
-    claims.push({ id: `${statement.key}#l`, kind: 'list', statement, clause: 0, subject: [...new Set(statement.clauseTokens.flat())], quantity: null, negated: [], outcome: null, items: statement.analysis.list });
+    claims.push({ id: `${statement.key}#l`, kind: 'list', statement, clause: 0, subject: [...new Set(statement.clauseTokens.flat())], words: statement.clauseTokens.flat(), quantity: null, negated: [], outcome: null, items: statement.analysis.list });
   }
   return claims;
 }

@@ -64,7 +64,12 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   return { coverage: total > 0 ? found / total : 0, askedCoverage: askedTotal > 0 ? askedFound / askedTotal : 0 };
 }
 
-/** The rarest alternative's inverse document frequency (a word the corpus never uses weighs like the rarest). */
+const unknownWeight = 0.2;
+
+/**
+ * The rarest alternative's inverse document frequency. A word the corpus never uses (small talk, "听人说") weighs
+ * little: it cannot be covered, and a question about something the corpus lacks is refused before retrieval.
+ */
 function idf(index: LoadedIndex, alternatives: string[]): number {
   let best = 0;
   for (const alternative of alternatives) {
@@ -72,7 +77,7 @@ function idf(index: LoadedIndex, alternatives: string[]): number {
     if (frequency === 0) continue;
     best = Math.max(best, Math.log(1 + (index.lexical.documentCount - frequency + 0.5) / (frequency + 0.5)));
   }
-  return best || Math.log(1 + index.lexical.documentCount);
+  return best || unknownWeight;
 }
 
 /** Positions of `word` in `text`, except inside a longer word of `within` ("参保" inside "新参保地"). */
