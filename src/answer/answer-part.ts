@@ -36,7 +36,8 @@ function representative(resolution: Resolution, evidence: Evidence[]): Statement
     .filter((candidate) => candidate.verdict === 'applies' && !rejected.has(candidate.statement.key))
     .map((candidate) => evidence.find((item) => item.statement.key === candidate.statement.key))
     .filter((item): item is Evidence => item !== undefined)
-    .sort((left, right) => scoreEvidence(right) - scoreEvidence(left));
+    // The statement that decided the scope rule speaks for its side; otherwise the most relevant one.
+    .sort((left, right) => (resolution.rule === 'scope' ? right.specificity - left.specificity : 0) || scoreEvidence(right) - scoreEvidence(left));
   return ranked[0]?.statement ?? resolution.adopted.candidates.find((candidate) => candidate.verdict === 'applies')?.statement ?? null;
 }
 
@@ -87,16 +88,28 @@ function exceptionsOf(resolution: Resolution | null, used: Set<string>): PartAns
   return exceptions;
 }
 
+/** For "哪些亲属…": the best enumeration that names what is listed (the asked noun or its category). */
+function bestList({ part, covering }: { part: QuestionPart; covering: Evidence[] }): Evidence | null {
+  const asked = part.predicate.filter((word) => !word.verb);
+  const lists = covering.filter(
+    (item) => item.verdict === 'applies' && item.statement.analysis.list !== null && asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative))),
+  );
+  return best(lists.map((evidence) => ({ evidence })))?.evidence ?? null;
+}
+
 /** Answers one part from its evidence, or returns null when the knowledge base does not cover it. */
 export function answerPart({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PartAnswer | null {
   const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'condition_not_met');
-  const covering = sayable.filter((item) => item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || !part.focus.some((word) => word.asked)));
+  // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
+  // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
+  const covering = sayable.filter((item) => item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   if (covering.length === 0) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 
   if (part.type === 'yesno' || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
-    const polar = readAnswers({ index, analysis, part, evidence: evidence.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) });
+    // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
+    const polar = readAnswers({ index, analysis, part, evidence: evidence.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 2) });
     const resolved = resolveYesNo({ index, polar });
     if (resolved) {
       const { resolution } = resolved;
@@ -152,8 +165,11 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (sectionTypes.has(part.type)) {
     const section = chooseSection({ index, part, evidence: sayable });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
+    const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+    const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
     const labelCovers = top && (top.evidence.statement.label !== null || top.evidence.statement.analysis.list !== null) && top.evidence.askedCoverage >= 0.6;
-    if (section && !(labelCovers && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
+    const list = part.type === 'list' ? bestList({ part, covering }) : null;
+    if (section && !list && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
       for (const item of section.items) used.add(sentenceKey(item.statement.normalized));
       return {
         ...base,
@@ -165,10 +181,11 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       };
     }
   }
-  if (!top) return null;
-  const lead = top.evidence.statement;
+  const chosen = (part.type === 'list' ? bestList({ part, covering }) : null) ?? top?.evidence;
+  if (!chosen) return null;
+  const lead = chosen.statement;
   used.add(sentenceKey(lead.normalized));
-  const narrower = top.evidence.verdict === 'narrower' ? [{ statement: lead, qualifiers: top.evidence.qualifiers }] : [];
+  const narrower = chosen.verdict === 'narrower' ? [{ statement: lead, qualifiers: chosen.qualifiers }] : [];
   return {
     ...base,
     kind: 'statement',

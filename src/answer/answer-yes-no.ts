@@ -55,6 +55,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
   const askedQuantities = findQuantities({ text: part.asked, language });
+  const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue));
   const polar: PolarEvidence[] = [];
   for (const item of evidence) {
     const reading = readPolarity({
@@ -64,6 +65,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,
       language,
+      asksNecessity,
     });
     if (reading && isAbout(item.statement, nouns, reading.basis)) polar.push({ evidence: item, reading });
   }

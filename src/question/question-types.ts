@@ -27,6 +27,8 @@ export interface QuestionPart {
   yesNo: { yes: string; no: string } | null;
   /** The unit a number question asks in ("个工作日", "年", "元"), or null. */
   unit: { unit: string; dimension: string } | null;
+  /** Quantities the asking clause names ("等半年"): a statement naming the same one is about the same thing. */
+  quantities: Quantity[];
   /** Whether the part also asks for the date of a figure ("是截至什么时候的数据"). */
   asksAsOf: boolean;
   focus: FocusWord[];
