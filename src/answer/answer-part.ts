@@ -7,7 +7,7 @@ import type { Statement } from '../reconcile/statement-types.js';
 import type { Evidence } from '../retrieval/retrieve-evidence.js';
 import { chooseSection } from './answer-section.js';
 import { quantityKey, resolveValue } from './answer-value.js';
-import { readAnswers, resolveYesNo } from './answer-yes-no.js';
+import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, scoreEvidence } from './rank-evidence.js';
 
@@ -109,11 +109,12 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
 
   if (part.type === 'yesno' || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
-    const polar = readAnswers({ index, analysis, part, evidence: evidence.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 2) });
+    const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
+    const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 2) });
     const resolved = resolveYesNo({ index, polar });
     if (resolved) {
       const { resolution } = resolved;
-      const lead = representative(resolution, evidence) ?? resolved.lead.evidence.statement;
+      const lead = representative(resolution, pool) ?? resolved.lead.evidence.statement;
       used.add(sentenceKey(lead.normalized));
       const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial');
       const word = resolution.adopted && part.yesNo && !hedged ? (resolution.adopted.valueKey === 'yes' ? part.yesNo.yes : part.yesNo.no) : null;

@@ -5,7 +5,7 @@ import { findQuantities } from '../reconcile/find-quantities.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
-import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
 
@@ -23,10 +23,12 @@ const comparableShare = 0.5;
  */
 export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: QuestionPart }): FocusWord[] {
   const { frequency } = questionContextOf(index);
-  const nouns = part.predicate.filter((word) => !word.verb && word.word.length > 1 && frequency(word.word) > 0);
+  // A word the corpus does not use counts by its most used alternative ("姥姥" by "外祖父母").
+  const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
+  const nouns = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0);
   if (nouns.length === 0) return [];
-  const rarest = Math.min(...nouns.map((word) => frequency(word.word)));
-  return nouns.filter((word) => frequency(word.word) <= rarest * 1.5);
+  const rarest = Math.min(...nouns.map(used));
+  return nouns.filter((word) => used(word) <= rarest * 1.5);
 }
 
 const coordination = /^(及|和|与|、|以及|或)/;
@@ -49,6 +51,32 @@ function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: Focus
   return positions.some(([start, end]) => !coordination.test(text.slice(end)) && !/(及|和|与|、|以及|或)$/.test(text.slice(0, start)));
 }
 
+/**
+ * Statements beyond the retrieved passages whose claims are about the distinctive nouns and use an asked verb: the
+ * comparable claims of the corpus, found through the claims' subject index.
+ */
+export function claimEvidence({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): Evidence[] {
+  const { synonyms } = index.reading;
+  const nouns = distinctiveNouns({ index, part });
+  const verbs = new Set(part.predicate.filter((word) => word.verb).flatMap((word) => word.alternatives.map(synonyms.canonical)));
+  if (nouns.length === 0 || verbs.size === 0) return [];
+  const known = new Set(evidence.map((item) => item.statement.key));
+  const found: Evidence[] = [];
+  for (const noun of nouns) {
+    for (const word of new Set(noun.alternatives.map(synonyms.canonical))) {
+      for (const claim of index.claimsByWord.get(word) ?? []) {
+        const { statement } = claim;
+        if (known.has(statement.key) || claim.kind !== 'polarity' || !claim.words.some((token) => verbs.has(token))) continue;
+        known.add(statement.key);
+        const document = index.documents.get(statement.sourceId);
+        found.push({ statement, rank: 50, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: document?.truncated ?? false });
+        if (found.length >= 24) return found;
+      }
+    }
+  }
+  return found;
+}
+
 /** Every piece of evidence that says yes or no to the part's question. */
 export function readAnswers({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PolarEvidence[] {
   const { language, synonyms } = index.reading;
@@ -69,7 +97,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     });
     if (reading && isAbout(item.statement, nouns, reading.basis)) polar.push({ evidence: item, reading });
   }
-  return polar;
+  // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
+  return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;
 }
 
 /** The resolution of the statements comparable with the best one, and that best statement. */

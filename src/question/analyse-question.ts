@@ -75,8 +75,12 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     if (words.some((existing) => existing.word === word)) continue;
     const categories = reading.language.categories.get(word) ?? [];
     const alternatives = [...new Set([word, ...reading.synonyms.alternatives(word), ...categories.flatMap((category) => [category, ...reading.synonyms.alternatives(category)])])];
-    const verb = (/^(v|l|i)/.test(tag) && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
-    words.push({ word, alternatives, weight, verb, asked });
+    // A word whose canonical form is a verb asks about an event ("自己掏" → "承担"), whatever its own tag.
+    const canonical = reading.synonyms.canonical(word);
+    const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
+    const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
+    const noun = !verb && (/^(n|vn|x|eng|j)/.test(tag) || categories.length > 0);
+    words.push({ word, alternatives, weight, verb, noun, asked });
   }
   return words;
 }
@@ -110,7 +114,10 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const asked = clauses[askedIndex >= 0 ? askedIndex : clauses.length - 1];
   const detected = detectAnswerType({ clause: asked.text, language: context.reading.language });
   const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
-  const askedText = blank(asked.text, [...detected.cues, ...quantitySpans], context.reading.language.questionWords, context);
+  // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
+  const modal = detected.cues.filter(([from]) => from === detected.modalAt);
+  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords);
+  const askedText = blank(blank(withoutQuestionWords, modal), detected.cues.filter((cue) => !modal.includes(cue)).concat(quantitySpans), [], context);
   // Verbs before the yes/no modal belong to what is asked about ("单位交的统筹基金…能带过去吗"): only those after it ask.
   const modalAt = detected.modalAt ?? 0;
   // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.

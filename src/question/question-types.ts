@@ -11,6 +11,8 @@ export interface FocusWord {
   weight: number;
   /** A verb or an outcome word: what a yes/no question is about, rather than whom. */
   verb: boolean;
+  /** A noun: what is asked about (a thing, a person, a document). */
+  noun: boolean;
   /** Said in the clause that asks (not in the situation around it, nor carried from an earlier turn). */
   asked: boolean;
 }

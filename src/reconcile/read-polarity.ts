@@ -79,7 +79,7 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       const single = word.alternatives.filter((alternative) => alternative.length === 1);
       const whole = word.alternatives.filter((alternative) => alternative.length > 1);
       const at = single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
-      if (at >= 0 && !presupposed(text.slice(at, at + 2))) return decide(position, clause.start + at, 'predicate');
+      if (at >= 0) return decide(position, clause.start + at, 'predicate');
     }
   }
   // Whether something is required is answered by a statement that requires it or says it is not needed.
