@@ -32,6 +32,7 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
 }
 
 const coordination = /^(及|和|与|、|以及|或)/;
+const anaphora = ['原', '该', '此', '其', '这个', '那个'];
 
 /**
  * Whether a statement is about the distinctive noun: it names it (or its label does), and — when it answers by a
@@ -41,6 +42,11 @@ function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: Focus
   if (nouns.length === 0) return true;
   const text = `${statement.label ?? ''}|${statement.normalized}`;
   const alternatives = nouns.flatMap((noun) => noun.alternatives.filter((alternative) => alternative.length > 1));
+  // "原账户" refers back to the 个人账户 the page is about: a noun's head after an anaphoric prefix names it too.
+  for (const noun of nouns) {
+    const head = noun.word.slice(-2);
+    if (noun.word.length > 2 && anaphora.some((prefix) => text.includes(`${prefix}${head}`))) alternatives.push(`${anaphora.find((prefix) => text.includes(`${prefix}${head}`))}${head}`);
+  }
   const positions = alternatives.flatMap((alternative) => {
     const found: Array<[number, number]> = [];
     for (let at = text.indexOf(alternative); at >= 0; at = text.indexOf(alternative, at + 1)) found.push([at, at + alternative.length]);
@@ -85,7 +91,12 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const askedQuantities = findQuantities({ text: part.asked, language });
   const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue));
   const polar: PolarEvidence[] = [];
+  // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
+  const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
+  const specific = nouns.map((noun) => ({ ...noun, alternatives: noun.alternatives.filter((alternative) => !broad.has(alternative)) }));
   for (const item of evidence) {
+    // Examples and anecdotes illustrate; they do not answer.
+    if (item.statement.example) continue;
     const reading = readPolarity({
       statement: item.statement,
       words: part.predicate,
@@ -95,7 +106,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       language,
       asksNecessity,
     });
-    if (reading && isAbout(item.statement, nouns, reading.basis)) polar.push({ evidence: item, reading });
+    if (reading && isAbout(item.statement, specific, reading.basis)) polar.push({ evidence: item, reading });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
   return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;

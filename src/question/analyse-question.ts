@@ -127,8 +127,14 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     ...focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
     ...focusWords({ text: askedText.slice(modalAt), weight: askedWeight, asked: true, context }),
   ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
+  // "…医保转过去得等一个半月,真要那么久吗?": an asking clause with no words of its own asks about the clause before.
+  if (predicate.length === 0 && clauses.indexOf(asked) > 0) {
+    const before = clauses[clauses.indexOf(asked) - 1];
+    const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
+    predicate.push(...focusWords({ text: blank(before.text, spans, context.reading.language.questionWords, context), weight: askedWeight, asked: true, context }));
+  }
   const around = clauses
-    .filter((clause) => clause !== asked)
+    .filter((clause) => clause !== asked && !predicate.some((word) => clause.text.includes(word.word)))
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));

@@ -61,7 +61,8 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
     }
   }
   for (const word of part.focus) {
-    const mass = word.weight * idf(index, word.alternatives);
+    // What the question asks to happen (its verb) matters more than the words around it.
+    const mass = word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1);
     total += mass;
     const inSentence = contains(statement.normalized, word.alternatives);
     if (inSentence) found += mass;

@@ -140,7 +140,7 @@ export function compileRules(texts: RuleTexts): RuleSet {
   const domain = parseYaml('domain.yaml', texts['domain.yaml'], domainFileSchema, {});
   const userDictionary = wordList(texts['userdict.txt']).map((line) => line.split(/\s+/)[0]);
   // Words the rules name are kept whole when the segmenter splits them ("转过去", "统筹基金").
-  const vocabulary = [...new Set([...synonyms.flat(), ...language.outcomes.loss, ...language.outcomes.keep, ...language.outcomes.moved, ...userDictionary, ...Object.keys(language.categories)])].filter(
+  const vocabulary = [...new Set([...synonyms.flat(), ...language.outcomes.loss, ...language.outcomes.keep, ...language.outcomes.moved, ...userDictionary, ...Object.keys(language.categories), ...scope.changeVerbs, ...scope.localChanges])].filter(
     (word) => word.length >= 2 && word.length <= 6 && !/[\s\p{P}]/u.test(word),
   );
   const stopwords = new Set([...defaultStopwords, ...wordList(texts['stopwords.txt']).flatMap((line) => line.split(/\s+/))]);

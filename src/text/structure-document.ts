@@ -88,7 +88,8 @@ export function structureDocument({ lines, runs = false }: { lines: SourceLine[]
         // A plain heading after the items of a numbered list, with no plain sibling there, closes the list
         // ("注意事项" after "2.医保经办机构窗口:…"): it belongs to the page, not to the last item.
         const last = open.at(-1);
-        if (last && last.rank >= 2 && last.items > 0 && !last.plainChild) while (open.length > 0 && open.at(-1)!.rank >= 1) open.pop();
+        const nested = open.length >= 2 && open.at(-2)!.numbered && open.at(-2)!.rank >= 1;
+        if (last && last.rank >= 2 && last.items > 0 && !last.plainChild && nested) while (open.length > 0 && open.at(-1)!.rank >= 1) open.pop();
         if (open.at(-1)) open.at(-1)!.plainChild = true;
       }
       sections.push({ heading, parent: open.at(-1)?.section ?? null });
