@@ -130,7 +130,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (part.type === 'yesno' || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
     const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
-    const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 2) });
+    const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
     const resolved = resolveYesNo({ index, polar });
     if (resolved) {
       const { resolution } = resolved;

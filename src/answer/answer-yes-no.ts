@@ -115,7 +115,11 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
 /** The resolution of the statements comparable with the best one, and that best statement. */
 export function resolveYesNo({ index, polar }: { index: LoadedIndex; polar: PolarEvidence[] }): { lead: PolarEvidence; resolution: Resolution } | null {
   const applicable = polar.filter((item) => item.evidence.verdict === 'applies');
-  const lead = best(applicable.length > 0 ? applicable : polar.filter((item) => item.evidence.verdict === 'narrower'));
+  // The strongest reading leads: a statement naming the asked quantity, then one using the asked verb.
+  const strength: Record<PolarityReading['basis'], number> = { quantity: 0, predicate: 1, outcome: 2, noun: 3 };
+  const pool = applicable.length > 0 ? applicable : polar.filter((item) => item.evidence.verdict === 'narrower');
+  const strongest = Math.min(...pool.map((item) => strength[item.reading.basis]));
+  const lead = best(pool.filter((item) => strength[item.reading.basis] === strongest));
   if (!lead) return null;
   // Comparable: statements that answer by the asked verb or outcome about the asked subject (found by readAnswers),
   // and statements that only mention a noun when they are about as relevant as the best one.
