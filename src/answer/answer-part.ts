@@ -44,11 +44,11 @@ function representative(resolution: Resolution, evidence: Evidence[], preference
   return ranked[0]?.statement ?? resolution.adopted.candidates.find((candidate) => candidate.verdict === 'applies')?.statement ?? null;
 }
 
-/** A short name for what the comparable statements are about: the lead's label, its heading, or the focus. */
+/** A short name for what the comparable statements are about: the lead's label, else the question's asked words. */
 function topicOf(part: QuestionPart, lead: Statement | undefined): string {
   if (lead?.label) return lead.label;
-  if (lead?.path.length) return lead.path.at(-1)!;
-  return part.focus.filter((word) => word.asked).map((word) => word.word).join('');
+  const asked = part.predicate.map((word) => word.word).join('');
+  return asked || lead?.path.at(-1) || '';
 }
 
 /**
@@ -139,7 +139,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const lead = representative(resolution, pool, (statement) => bases.get(statement.key) ?? 3) ?? resolved.lead.evidence.statement;
       used.add(sentenceKey(lead.normalized));
       const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial');
-      const word = resolution.adopted && part.yesNo && !hedged ? (resolution.adopted.valueKey === 'yes' ? part.yesNo.yes : part.yesNo.no) : null;
+      // "会不会不随证迁移？" asks about the negation: a statement that it moves answers 不会.
+      const affirmed = resolution.adopted ? (resolution.adopted.valueKey === 'yes') !== part.negated : false;
+      const word = resolution.adopted && part.yesNo && !hedged ? (affirmed ? part.yesNo.yes : part.yesNo.no) : null;
       const setAside = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
       const answers = new Map(polar.map((item) => [item.evidence.statement.key, item.reading.answer]));
       const contrary = (item: Evidence) => resolution.adopted !== null && answers.has(item.statement.key) && answers.get(item.statement.key) !== resolution.adopted.valueKey;

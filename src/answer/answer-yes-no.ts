@@ -25,7 +25,9 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
   const { frequency } = questionContextOf(index);
   // A word the corpus does not use counts by its most used alternative ("姥姥" by "外祖父母").
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
-  const nouns = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0);
+  // Scope words (a place, a district, a type) say whose situation it is, not what is asked about.
+  const scopeWords = new Set([...index.reading.scope.relations.map((entry) => entry.word), ...index.reading.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
+  const nouns = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word));
   if (nouns.length === 0) return [];
   const rarest = Math.min(...nouns.map(used));
   return nouns.filter((word) => used(word) <= rarest * 1.5);

@@ -139,8 +139,12 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
+  // A negation between the yes/no modal and the first asked verb ("会不会不随证迁移") negates what is asked.
+  const firstVerb = predicate.find((word) => word.verb);
+  const afterModal = askedText.slice(modalAt, firstVerb ? Math.max(modalAt, askedText.indexOf(firstVerb.word, modalAt)) : askedText.length);
+  const negated = detected.yesNo !== null && /^[\s]*(不|没|未|别)/.test(afterModal.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => afterModal.trim().startsWith(word));
   return {
-    part: { text: sentence, asked: asked.text, quantities: findQuantities({ text: asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
+    part: { text: sentence, asked: asked.text, negated, quantities: findQuantities({ text: asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
     unknown: unknownNouns(askedText, context),
   };
 }
@@ -233,7 +237,10 @@ export function analyseQuestion({ message, previous, context }: { message: strin
   const followUp = previous !== null && isFollowUp(normalized, context, ownTopicWords);
   if (followUp && previous) {
     situation = mergeSituation(situation, previous.situation);
-    const carried = withoutReplaced(previous.part.focus, parts[0].focus, context).map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }));
+    // "那押金呢？" names a new thing: the earlier turn's things give way, its verbs and situation stay.
+    const ownThings = parts[0].predicate.filter((word) => word.noun && !previous.part.focus.some((earlier) => earlier.word === word.word));
+    const kept = ownThings.length > 0 ? previous.part.focus.filter((word) => !word.noun) : previous.part.focus;
+    const carried = withoutReplaced(kept, parts[0].focus, context).map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }));
     const first = parts[0];
     const ownType = first.type !== 'explain' || detectAnswerType({ clause: first.text, language: context.reading.language }).type !== null;
     const inherits = ['yesno', 'number', 'duration', 'when', 'explain'].includes(previous.part.type);
@@ -243,7 +250,7 @@ export function analyseQuestion({ message, previous, context }: { message: strin
       yesNo: first.yesNo ?? (ownType ? null : previous.part.yesNo),
       unit: first.unit ?? (ownType ? null : previous.part.unit),
       focus: mergeFocus([first.focus, carried]),
-      predicate: mergeFocus([first.predicate, previous.part.predicate]),
+      predicate: mergeFocus([first.predicate, ownThings.length > 0 ? previous.part.predicate.filter((word) => !word.noun) : previous.part.predicate]),
     };
   }
   return {

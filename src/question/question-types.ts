@@ -36,6 +36,8 @@ export interface QuestionPart {
   focus: FocusWord[];
   /** Words of the asking clause that are not question words: what the yes/no is about. */
   predicate: FocusWord[];
+  /** The question asks about the negation ("会不会不随证迁移"): its yes/no words answer the opposite way. */
+  negated: boolean;
 }
 
 export interface Situation {

@@ -114,12 +114,14 @@ function quantityFits(condition: Quantity, user: Quantity): boolean {
  * at least half of its verbs (the events it requires) and half of its other words are among what the user said.
  * Words of the statement's consequence and of the question's asking clause are set aside: they cannot tell.
  */
-export function conditionMet({ condition, said, ignore, quantities }: {
+export function conditionMet({ condition, said, ignore, asked = () => false, quantities }: {
   condition: StatementCondition;
   /** Whether the user said a word (or one of its synonyms), or one that lies within the condition text; `negated`: said it is not so. */
   said: (word: string, negated: boolean) => boolean;
   /** Words that cannot tell whether the condition holds. */
   ignore: (word: string) => boolean;
+  /** Words the question itself asks about: they may meet a condition but do not make a statement more specific. */
+  asked?: (word: string) => boolean;
   /** The durations the user states. */
   quantities: Quantity[];
 }): { met: boolean; matched: number } {
@@ -131,12 +133,13 @@ export function conditionMet({ condition, said, ignore, quantities }: {
     matched += 2;
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
-  const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean }>();
+  const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean; situational: boolean }>();
   for (const { word, verb, group, negated } of condition.words) {
-    const entry = groups.get(group) ?? { verb: false, said: false, ignored: true };
+    const entry = groups.get(group) ?? { verb: false, said: false, ignored: true, situational: false };
     const wasSaid = said(word, negated);
     entry.verb ||= verb;
     entry.said ||= wasSaid;
+    entry.situational ||= wasSaid && !asked(word);
     // A thing the user did not name but that the statement's consequence or the question itself names cannot tell;
     // an event the condition requires always counts.
     entry.ignored &&= !wasSaid && !verb && ignore(word);
@@ -147,12 +150,12 @@ export function conditionMet({ condition, said, ignore, quantities }: {
   const nouns = counted.filter((entry) => !entry.verb);
   const saidVerbs = verbs.filter((entry) => entry.said).length;
   const saidNouns = nouns.filter((entry) => entry.said).length;
-  matched += saidVerbs + saidNouns;
+  matched += counted.filter((entry) => entry.situational).length;
   // Every event the condition names must have been said; when it names none, at least half of the things it names.
   // The things an event involves may stay implicit when the event was said ("在本市各馆之间迁移时" after "随证迁移").
   const verbsMet = saidVerbs === verbs.length;
   const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
-  const anything = matched > 0 || counted.length === 0;
+  const anything = matched > 0 || saidVerbs + saidNouns > 0 || counted.length === 0;
   return { met: verbsMet && nounsMet && anything, matched };
 }
 

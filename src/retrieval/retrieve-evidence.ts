@@ -121,6 +121,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   const { synonyms } = index.reading;
   const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
   const asked = new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical)));
+  const givenWords = new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical)));
   const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);
@@ -148,6 +149,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
     condition: statement.condition,
     said,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)),
+    asked: (word) => asked.has(word) && !givenWords.has(word),
     quantities: analysis.situation.quantities,
   });
   if (!met) return { ...verdict, verdict: 'condition_not_met' };
