@@ -122,7 +122,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'condition_not_met');
   // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
   // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
-  const covering = sayable.filter((item) => item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
+  const covering = sayable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   if (covering.length === 0) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
@@ -210,14 +210,14 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (!chosen) return null;
   const lead = chosen.statement;
   used.add(sentenceKey(lead.normalized));
-  const narrower = chosen.verdict === 'narrower' ? [{ statement: lead, qualifiers: chosen.qualifiers }] : [];
   return {
     ...base,
     kind: 'statement',
-    lead: narrower.length > 0 ? [] : [lead],
+    // A statement limited to a situation the user did not name still answers, introduced by what it is limited to.
+    leadQualifiers: chosen.verdict === 'narrower' ? chosen.qualifiers : [],
+    lead: [lead],
     support: new Map([[lead.key, copiesOf(lead, evidence)]]),
     points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: new Set(), contrary: () => false, lead }),
-    exceptions: narrower,
     topic: topicOf(part, lead),
   };
 }

@@ -59,10 +59,13 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
         .filter((candidate) => !candidate.example && isSayable({ index, evidence: { ...item, statement: candidate } }))
         .slice(0, maxItems)
         .map((candidate) => ({ statement: candidate, subheading: candidate.section !== sectionId && candidate.section !== null ? index.text.normalize(document.sections[candidate.section].heading) : null }));
-      if (items.length < 2 || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
+      // A section answers with its items; one item is enough when its heading names what is asked ("申领条件").
+      if (items.length < (kind === 1 ? 1 : 2) || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
       // Where the section lies counts too: its path and the page title against the whole focus.
       const context = headingCoverage(part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
-      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: 0.6 * kind + coverage + 0.5 * context + item.coverage * 0.5 - 0.05 * depth - 0.01 * item.rank });
+      // A section limited to a situation the user did not name ("苏州…") answers only when nothing general does.
+      const narrower = item.verdict === 'narrower' ? 0.5 : 1;
+      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (0.6 * kind + coverage + 0.5 * context + item.coverage * 0.5) - 0.05 * depth - 0.01 * item.rank });
     }
   }
   return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;

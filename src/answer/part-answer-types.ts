@@ -13,6 +13,8 @@ export interface PartAnswer {
   value: string | null;
   /** The statements of the first paragraph, in order. */
   lead: Statement[];
+  /** What the lead statement is limited to when the user did not say it ("广东"), shown before it. */
+  leadQualifiers?: string[];
   /** Other sources saying the same as each lead statement (cited beside it). */
   support: Map<string, Statement[]>;
   /** The heading a section answer lists ("转移条件"), or null. */

@@ -30,8 +30,10 @@ export interface RememberedTurn {
 const askedWeight = 1;
 const contextWeight = 0.6;
 const carriedWeight = 0.45;
+const cueWeight = 0.3;
 const nounTags = /^(n|nz|ns|nt|nr|nrt|vn|eng)$/;
 const askingEnd = /(吗|呢|么)$/;
+const interrogatives = /什么时候|什么时间|多长时间|怎么|怎样|如何|什么|哪些|哪几|哪里|哪儿|哪边|哪个|哪|多少|多久|多长|几|吗|谁|何时|为什么|为何|那么久|这么久|是否/g;
 
 /** The clauses of a sentence, with their offsets. */
 function clausesOf(sentence: string): Array<{ text: string; start: number }> {
@@ -50,13 +52,24 @@ function blank(text: string, spans: Array<[number, number]>, questionWords: stri
   let result = text;
   for (const word of questionWords) if (word.length > 1) result = result.split(word).join(' '.repeat(word.length));
   if (context && spans.length > 0) {
-    // A cue's words go, but not a word the cue only overlaps ("怎么查" leaves "查询" whole).
+    // A cue's words go, but not a known word the cue only overlaps ("怎么查" leaves "查询" whole); a segmentation
+    // artefact across a cue's edge ("第一件事该" → "事该") loses the cue's characters.
     let cursor = 0;
-    for (const { word } of context.text.tag(result)) {
-      const at = result.indexOf(word, cursor);
+    const source = result;
+    for (const { word } of context.text.tag(source)) {
+      const at = source.indexOf(word, cursor);
       if (at < 0) continue;
       cursor = at + word.length;
-      if (spans.some(([from, to]) => at >= from && at + word.length <= to)) result = result.slice(0, at) + ' '.repeat(word.length) + result.slice(at + word.length);
+      for (const [from, to] of spans) {
+        const inside = at >= from && at + word.length <= to;
+        const crosses = !inside && at < to && at + word.length > from;
+        if (inside) result = result.slice(0, at) + ' '.repeat(word.length) + result.slice(at + word.length);
+        else if (crosses && context.frequency(word) === 0) {
+          const start = Math.max(at, from);
+          const end = Math.min(at + word.length, to);
+          result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
+        }
+      }
     }
   } else {
     for (const [from, to] of spans) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
@@ -79,7 +92,8 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const canonical = reading.synonyms.canonical(word);
     const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
     const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
-    const noun = !verb && (/^(n|vn|x|eng|j)/.test(tag) || categories.length > 0);
+    // Reflexive words ("本人", "自己") name who must act: they count as things asked about.
+    const noun = !verb && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
     words.push({ word, alternatives, weight, verb, noun, asked });
   }
   return words;
@@ -116,9 +130,19 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const detected = detectAnswerType({ clause: asked.text, language: context.reading.language });
   const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
+  // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
   const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords);
-  const askedText = blank(blank(withoutQuestionWords, modal), detected.cues.filter((cue) => !modal.includes(cue)).concat(quantitySpans), [], context);
+  const asking = detected.cues
+    .filter((cue) => !modal.includes(cue))
+    .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));
+  const askedText = blank(blank(withoutQuestionWords, detected.cues), quantitySpans, [], context);
+  // What a cue names beside its question word ("什么手续" → 手续, "怎么查" → 查) stays in the focus, weighing little.
+  const cueText = (() => {
+    let kept = ' '.repeat(asked.text.length);
+    for (const [from, to] of detected.cues.filter((cue) => !modal.includes(cue))) kept = kept.slice(0, from) + withoutQuestionWords.slice(from, to) + kept.slice(to);
+    return blank(kept, asking);
+  })();
   // Verbs before the yes/no modal belong to what is asked about ("单位交的统筹基金…能带过去吗"): only those after it ask.
   const modalAt = detected.modalAt ?? 0;
   // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.
@@ -134,10 +158,11 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
     predicate.push(...focusWords({ text: blank(before.text, spans, context.reading.language.questionWords, context), weight: askedWeight, asked: true, context }));
   }
+  const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
   const around = clauses
     .filter((clause) => clause !== asked && !predicate.some((word) => clause.text.includes(word.word)))
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
-  const focus = mergeFocus([predicate, around, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
+  const focus = mergeFocus([predicate, around, cueWords, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   // A negation between the yes/no modal and the first asked verb ("会不会不随证迁移") negates what is asked.
   const firstVerb = predicate.find((word) => word.verb);
