@@ -14,7 +14,8 @@ export type AppErrorCode =
   | 'not_found'
   | 'rate_limited'
   | 'timeout'
-  | 'invalid_config';
+  | 'invalid_config'
+  | 'conflict';
 
 /** Base class of every named error: a typed code and a message that says how to fix it. */
 export class AppError extends Error {

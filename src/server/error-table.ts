@@ -17,6 +17,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   strict_mode: 500,
   timeout: 504,
   invalid_config: 500,
+  conflict: 409,
 };
 
 export interface ErrorBody {
