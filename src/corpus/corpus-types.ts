@@ -29,6 +29,10 @@ export interface SourceDocument {
   /** The teaser's category label ("健康新闻"). */
   category: string | null;
   lines: SourceLine[];
+  /** Corpus paths of the documents this one replaces (their claims are set aside). */
+  supersedes?: string[];
+  /** YYYY-MM-DD from which the document applies; when given, the time rule uses it instead of `date`. */
+  effectiveDate?: string | null;
 }
 
 /** A file that was not indexed, and why. */

@@ -24,6 +24,8 @@ export interface ManifestFile {
   bytes: number;
   modified: number;
   sourceIds: string[];
+  /** Fingerprint of the file's entry in the corpus metadata file (a change re-reads the file). */
+  metadata?: string;
 }
 
 export interface Manifest {
@@ -34,6 +36,8 @@ export interface Manifest {
   fingerprints: { text: string; cleaning: string; rules: string };
   files: ManifestFile[];
   skipped: SkippedFile[];
+  /** Corpus paths disabled by the metadata file or their front matter: kept, not indexed. */
+  disabled?: string[];
   counts: { files: number; documents: number; subDocuments: number; chunks: number; duplicateChunks: number; claims: number; families: number };
 }
 

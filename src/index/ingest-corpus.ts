@@ -1,6 +1,7 @@
 // The ingest job: corpus files → a new verified index version, published by an atomic switch.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyMetadataOverrides, metadataFingerprint, readCorpusMetadata } from '../corpus/corpus-metadata.js';
 import type { SkippedFile, SourceDocument } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
@@ -13,6 +14,7 @@ import { readRuleTexts } from '../rules/read-rule-texts.js';
 import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
 import { buildBm25 } from './bm25-index.js';
+import { pruneSnapshotObjects, writeCorpusSnapshot } from './corpus-snapshot.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
 import { findDuplicates, sentenceKey } from './find-duplicates.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
@@ -40,7 +42,7 @@ export interface IngestOptions {
 export interface IngestSummary {
   version: string;
   previousVersion: string | null;
-  files: { read: number; reused: number; processed: number; removed: number; skipped: SkippedFile[] };
+  files: { read: number; reused: number; processed: number; removed: number; skipped: SkippedFile[]; disabled: string[] };
   documents: number;
   subDocuments: number;
   chunks: number;
@@ -69,6 +71,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const text = createTextPipeline({ rules });
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
   const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
+  const metadata = readCorpusMetadata({ corpusDirectory });
 
   const previousVersion = readCurrentVersion(indexDirectory);
   const previous = options.full ? null : readPreviousVersion(indexDirectory);
@@ -78,7 +81,10 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     previous.manifest.fingerprints.text === `${rules.fingerprints.text}/${pipelineVersion}` &&
     previous.manifest.fingerprints.cleaning === rules.fingerprints.cleaning;
   const previousFiles = new Map((canReuse ? previous.manifest.files : []).map((file) => [file.path, file]));
-  const { files, skipped } = readCorpus({ corpusDirectory, known: previousFiles });
+  const { files: allFiles, skipped } = readCorpus({ corpusDirectory, known: previousFiles });
+  // Disabled documents stay in the corpus (and in the version's snapshot) but are not indexed.
+  const disabled = allFiles.filter((file) => metadata[file.path]?.enabled === false).map((file) => file.path);
+  const files = allFiles.filter((file) => metadata[file.path]?.enabled !== false);
   onProgress?.({ phase: 'read', done: files.length, total: files.length });
   // Claims of reused files are reused too when the topic and scope rules are unchanged.
   const claimsReusable = canReuse && previous.manifest.fingerprints.rules === rules.fingerprints.all;
@@ -90,7 +96,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   let reused = 0;
   files.forEach((file, position) => {
     const before = previousFiles.get(file.path);
-    if (canReuse && before && before.hash === file.hash && before.sourceIds.every((id) => previous.documents.has(id))) {
+    const fingerprint = metadataFingerprint(metadata[file.path]);
+    if (canReuse && before && before.hash === file.hash && (before.metadata ?? metadataFingerprint(undefined)) === fingerprint && before.sourceIds.every((id) => previous.documents.has(id))) {
       reused++;
       for (const sourceId of before.sourceIds) {
         documents.push(previous.documents.get(sourceId)!);
@@ -105,7 +112,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
         skipped.push({ path: file.path, reason: extracted.reason });
         return;
       }
-      for (const document of extracted.documents) {
+      if (extracted.disabled) {
+        disabled.push(file.path);
+        return;
+      }
+      for (const document of extracted.documents.map((extractedDocument) => applyMetadataOverrides(extractedDocument, metadata[file.path]))) {
         documents.push(document);
         for (const chunk of chunkDocument(document)) {
           const normalized = chunk.sentences.map((sentence) => text.normalize(sentence.text));
@@ -113,7 +124,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
           freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, heading: chunk.heading, sentences: chunk.sentences, normalized, tokens });
         }
       }
-      manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId) });
+      manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId), metadata: fingerprint });
     }
     onProgress?.({ phase: 'chunk', done: position + 1, total: files.length });
   });
@@ -131,7 +142,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     const chunks: StoredChunk[] = [];
     if (canReuse && reusedChunks.length > 0) {
       vectors = previous.vectors;
-      for (const label of vectors.labels()) if (!keptLabels.has(label)) vectors.remove(label);
+      // Only labels live in the previous version can be removed (hnswlib still lists deleted ones).
+      for (const previousChunks of previous.chunksBySource.values()) for (const { label } of previousChunks) if (!keptLabels.has(label)) vectors.remove(label);
       nextLabel = Math.max(...vectors.labels(), -1) + 1;
       chunks.push(...reusedChunks);
     }
@@ -184,6 +196,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
       skipped,
+      disabled: disabled.sort(),
       counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, claims: claims.length, families: familyCount },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
@@ -193,6 +206,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     writeJson(join(staging, 'families.json'), Object.fromEntries(duplicates.families));
     writeJson(join(staging, 'lexical.json'), lexical);
     vectors.write(join(staging, 'vectors.hnsw'));
+    writeCorpusSnapshot({ corpusDirectory, indexDirectory, staging, articles: allFiles.map(({ path, hash, bytes }) => ({ path, hash, bytes })) });
     writeJson(join(staging, 'manifest.json'), manifest);
     options.beforePublish?.(staging);
 
@@ -210,10 +224,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     onProgress?.({ phase: 'verify', done: 1, total: 1 });
     switchCurrent(indexDirectory, version);
     const prunedVersions = pruneVersions(indexDirectory, options.keepVersions ?? 3);
+    pruneSnapshotObjects(indexDirectory);
     return {
       version,
       previousVersion,
-      files: { read: files.length, reused, processed: manifestFiles.length - reused, removed: [...previousFiles.keys()].filter((path) => !files.some((file) => file.path === path)).length, skipped },
+      files: { read: files.length, reused, processed: manifestFiles.length - reused, removed: [...previousFiles.keys()].filter((path) => !files.some((file) => file.path === path)).length, skipped, disabled },
       documents: manifest.counts.documents,
       subDocuments,
       chunks: chunks.length,
