@@ -7,6 +7,7 @@ import type { PreparedTopic } from '../reconcile/topic-matcher.js';
 import { findPlaces } from '../retrieval/region-gazetteer.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { nextSessionState, understandQuery, type SessionState } from '../retrieval/understand-query.js';
+import { matchStandardAnswer } from '../standard-answers/match-standard-answer.js';
 import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
 import { composeAnswer, type TopicOutcome } from './compose-answer.js';
@@ -24,11 +25,13 @@ const articleCoverage = 0.35;
 const teaserCoverage = 0.5;
 
 /** Answers one message; the same index, message and session always give the same response. */
-export async function answerQuestion({ index, message, session, sessionId }: {
+export async function answerQuestion({ index, message, session, sessionId, standardAnswerSimilarity = 0.9 }: {
   index: LoadedIndex;
   message: string;
   session: SessionState | null;
   sessionId: string;
+  /** How similar a question must be to a standard answer's to get it (1: the same after normalization). */
+  standardAnswerSimilarity?: number;
 }): Promise<AnswerResult> {
   const understanding = understandQuery({ index, message, session });
   const { domain } = index.rules;
@@ -62,6 +65,8 @@ export async function answerQuestion({ index, message, session, sessionId }: {
   const nextSession = nextSessionState({ session, message, understanding });
   const disclaimer = understanding.treatment ? `${domain.assistant.disclaimer}${domain.assistant.treatmentDisclaimer}` : domain.assistant.disclaimer;
   const base = { sessionId, indexVersion: index.version, disclaimer, mode: 'extractive' as const };
+  const standard = matchStandardAnswer({ answers: index.standardAnswers, question: message, normalize: index.text.normalize, threshold: standardAnswerSimilarity });
+  if (standard) return { response: { ...base, mode: 'standard', status: 'answered', answer: standard.answer.answer, citations: standard.answer.citations, conflicts: [] }, session: nextSession };
 
   const sentences = rankSentences({ index, query: understanding.expanded, chunks: eligible.map((hit) => hit.chunk) });
   const noAnswer: AnswerResult = {

@@ -15,7 +15,8 @@ export type AppErrorCode =
   | 'rate_limited'
   | 'timeout'
   | 'invalid_config'
-  | 'conflict';
+  | 'conflict'
+  | 'publish_failed';
 
 /** Base class of every named error: a typed code and a message that says how to fix it. */
 export class AppError extends Error {

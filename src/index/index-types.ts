@@ -38,6 +38,8 @@ export interface Manifest {
   skipped: SkippedFile[];
   /** Corpus paths disabled by the metadata file or their front matter: kept, not indexed. */
   disabled?: string[];
+  /** Standard answers published, and those left out because a citation is no longer verbatim. */
+  standardAnswers?: { published: number; skipped: Array<{ id: string; reason: string }> };
   counts: { files: number; documents: number; subDocuments: number; chunks: number; duplicateChunks: number; claims: number; families: number };
 }
 

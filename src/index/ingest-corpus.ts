@@ -10,6 +10,9 @@ import { extractClaims } from '../reconcile/extract-claims.js';
 import { prepareTopics } from '../reconcile/topic-matcher.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { compileRules } from '../rules/compile-rules.js';
+import { readStandardAnswers } from '../standard-answers/standard-answer-file.js';
+import { publishStandardAnswers } from '../standard-answers/publish-standard-answers.js';
+import { publishedStandardAnswersFileName } from '../standard-answers/standard-answer-types.js';
 import { readRuleTexts } from '../rules/read-rule-texts.js';
 import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
@@ -72,6 +75,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
   const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
   const metadata = readCorpusMetadata({ corpusDirectory });
+  const standardAnswerInputs = readStandardAnswers({ corpusDirectory });
 
   const previousVersion = readCurrentVersion(indexDirectory);
   const previous = options.full ? null : readPreviousVersion(indexDirectory);
@@ -183,6 +187,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       families: duplicates.families,
       duplicateKeyOf: sentenceKey,
     })];
+    const standardAnswers = publishStandardAnswers({ answers: standardAnswerInputs, documents: documentById, normalize: text.normalize });
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
 
@@ -197,6 +202,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       files: manifestFiles,
       skipped,
       disabled: disabled.sort(),
+      standardAnswers: { published: standardAnswers.published.length, skipped: standardAnswers.skipped },
       counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, claims: claims.length, families: familyCount },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
@@ -205,6 +211,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     writeJson(join(staging, 'claims.json'), claims);
     writeJson(join(staging, 'families.json'), Object.fromEntries(duplicates.families));
     writeJson(join(staging, 'lexical.json'), lexical);
+    writeJson(join(staging, publishedStandardAnswersFileName), standardAnswers.published);
     vectors.write(join(staging, 'vectors.hnsw'));
     writeCorpusSnapshot({ corpusDirectory, indexDirectory, staging, articles: allFiles.map(({ path, hash, bytes }) => ({ path, hash, bytes })) });
     writeJson(join(staging, 'manifest.json'), manifest);

@@ -6,6 +6,7 @@ import { IndexCorruptError, IndexMismatchError, IndexNotFoundError } from '../er
 import type { Claim } from '../reconcile/claim-types.js';
 import { prepareTopics, type PreparedTopic } from '../reconcile/topic-matcher.js';
 import { compileRules, type RuleSet, type RuleTexts } from '../rules/compile-rules.js';
+import { publishedStandardAnswersFileName, type PublishedStandardAnswer } from '../standard-answers/standard-answer-types.js';
 import { createTextPipeline, type TextPipeline } from '../text/create-text-pipeline.js';
 import type { Bm25Data } from './bm25-index.js';
 import { createEmbeddings, type Embedder, type EmbedderSettings } from './create-embeddings.js';
@@ -37,6 +38,8 @@ export interface LoadedIndex {
   /** The synonym groups and treatment cues, normalized once. */
   normalizedSynonyms: string[][];
   normalizedTreatmentCues: string[];
+  /** Editors' standard answers published with this version (none in versions built before them). */
+  standardAnswers: PublishedStandardAnswer[];
   /** Memo of topic resolutions by topic and user scope (resolution is a pure function of both). */
   resolutions: Map<string, unknown>;
 }
@@ -98,6 +101,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       synonymAlternatives: alternativesOf(rules, text),
       normalizedSynonyms: rules.synonyms.map((group) => group.map(text.normalize)),
       normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
+      standardAnswers: existsSync(join(directory, publishedStandardAnswersFileName)) ? readJson<PublishedStandardAnswer[]>(join(directory, publishedStandardAnswersFileName)) : [],
       resolutions: new Map(),
     };
   } catch (error) {

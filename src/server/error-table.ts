@@ -18,6 +18,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   timeout: 504,
   invalid_config: 500,
   conflict: 409,
+  publish_failed: 422,
 };
 
 export interface ErrorBody {

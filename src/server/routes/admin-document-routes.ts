@@ -1,0 +1,192 @@
+// /admin/documents: list, create (JSON or multipart), replace, enable/disable and delete corpus documents;
+// each change is written into CORPUS_DIR and published by an incremental ingest.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { corpusMetadataFileName, formatCorpusMetadata, readCorpusMetadata, type CorpusMetadata } from '../../corpus/corpus-metadata.js';
+import { documentMetadataSchema, type DocumentMetadata } from '../../corpus/parse-front-matter.js';
+import { maxFileBytes } from '../../corpus/read-corpus.js';
+import { AppError } from '../../errors/app-error.js';
+import type { LoadedIndex } from '../../index/load-index.js';
+import { compileRules } from '../../rules/compile-rules.js';
+import { readRuleTexts } from '../../rules/read-rule-texts.js';
+import { checkCorpusPath, checkUpload } from '../../operator/check-upload.js';
+import type { CorpusEdit, CorpusPublisher, PublishResult } from '../../operator/corpus-publisher.js';
+import { listCorpusDocuments } from '../../operator/list-corpus-documents.js';
+import { adminName } from '../middleware/admin-auth.js';
+import { readBodyBytes, readJsonBody } from '../read-json-body.js';
+
+/** Room for the JSON or multipart wrapping around a file at the ingest's per-file limit. */
+export const uploadBodyLimit = maxFileBytes + 256 * 1024;
+
+export const uploadMetadataSchema = documentMetadataSchema.strict();
+export const createDocumentSchema = z.object({ path: z.string(), content: z.string(), metadata: uploadMetadataSchema.optional() }).strict();
+export const replaceDocumentSchema = z.object({ content: z.string(), metadata: uploadMetadataSchema.optional() }).strict();
+/** Fields to set; null clears an override. */
+const shape = documentMetadataSchema.shape;
+export const patchDocumentSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    title: shape.title.unwrap().nullable().optional(),
+    date: shape.date.unwrap().nullable().optional(),
+    publisher: shape.publisher.unwrap().nullable().optional(),
+    url: shape.url.unwrap().nullable().optional(),
+    authority: shape.authority.unwrap().nullable().optional(),
+    supersedes: shape.supersedes.unwrap().nullable().optional(),
+    effectiveDate: shape.effectiveDate.unwrap().nullable().optional(),
+  })
+  .strict();
+
+interface Upload {
+  path: string;
+  content: Buffer;
+  metadata?: DocumentMetadata;
+}
+
+function invalid(message: string): AppError {
+  return new AppError({ code: 'invalid_request', message });
+}
+
+/** A JSON body `{ path?, content, metadata? }` or a multipart form with a `file` (and optional `path`, `metadata` JSON). */
+async function readUpload(context: Context, pathFromUrl: string | null): Promise<Upload> {
+  const contentType = context.req.header('content-type') ?? '';
+  try {
+    if (/^multipart\/form-data\b/i.test(contentType)) {
+      const bytes = await readBodyBytes(context, uploadBodyLimit);
+      const form = await new Request('http://upload/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(bytes) }).formData().catch(() => {
+        throw invalid('The multipart body cannot be read.');
+      });
+      const file = form.get('file');
+      if (!(file instanceof File)) throw invalid('Send the document as a multipart field named "file".');
+      const path = pathFromUrl ?? String(form.get('path') ?? file.name);
+      let metadata: DocumentMetadata | undefined;
+      const rawMetadata = form.get('metadata');
+      if (typeof rawMetadata === 'string' && rawMetadata.trim() !== '') {
+        let parsedJson: unknown;
+        try {
+          parsedJson = JSON.parse(rawMetadata);
+        } catch {
+          throw invalid('The metadata field is not valid JSON.');
+        }
+        const parsed = uploadMetadataSchema.safeParse(parsedJson);
+        if (!parsed.success) throw invalid(`Invalid metadata: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+        metadata = parsed.data;
+      }
+      return { path, content: Buffer.from(await file.arrayBuffer()), metadata };
+    }
+    if (pathFromUrl === null) {
+      const body = await readJsonBody(context, createDocumentSchema, uploadBodyLimit);
+      return { path: body.path, content: Buffer.from(body.content, 'utf8'), metadata: body.metadata };
+    }
+    const body = await readJsonBody(context, replaceDocumentSchema, uploadBodyLimit);
+    return { path: pathFromUrl, content: Buffer.from(body.content, 'utf8'), metadata: body.metadata };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'payload_too_large') throw new AppError({ code: 'payload_too_large', message: `The upload is too large: a corpus file may have at most ${maxFileBytes} bytes (5 MB).` });
+    throw error;
+  }
+}
+
+function checkSupersedes(corpusDirectory: string, path: string, metadata: DocumentMetadata | undefined): void {
+  for (const superseded of metadata?.supersedes ?? []) {
+    if (superseded === path) throw invalid(`${path} cannot supersede itself.`);
+    if (!existsSync(join(corpusDirectory, superseded))) throw invalid(`supersedes: ${superseded} is not a document of the corpus.`);
+  }
+}
+
+/** documents.yaml with `path`'s entry replaced by `entry` (removed when null or empty). */
+function metadataEdit(corpusDirectory: string, change: (metadata: CorpusMetadata) => void): CorpusEdit {
+  const metadata = readCorpusMetadata({ corpusDirectory });
+  change(metadata);
+  return { [corpusMetadataFileName]: formatCorpusMetadata(metadata) };
+}
+
+export function adminDocumentRoutes({ publisher, indexes }: { publisher: CorpusPublisher; indexes: { current: LoadedIndex | null; refresh?: () => boolean } }) {
+  const { corpusDirectory } = publisher.options;
+  const pathParameter = (context: Context) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(context.req.path.slice('/admin/documents/'.length));
+    } catch {
+      throw invalid('The document path in the URL is not valid percent-encoding.');
+    }
+    return checkCorpusPath(path);
+  };
+  const mustExist = (path: string) => {
+    if (!existsSync(join(corpusDirectory, path))) throw new AppError({ code: 'not_found', message: `No document ${path} in the corpus.` });
+  };
+  const entryOf = (path: string) => listCorpusDocuments({ corpusDirectory, metadata: readCorpusMetadata({ corpusDirectory }), index: indexes.current }).find((entry) => entry.path === path) ?? null;
+  const published = (path: string, result: PublishResult) => ({
+    path,
+    version: result.version,
+    previousVersion: result.previousVersion,
+    document: entryOf(path),
+    ingest: { seconds: result.summary.seconds, files: result.summary.files, documents: result.summary.documents, chunks: result.summary.chunks, claims: result.summary.claims },
+  });
+  const cleaning = () => compileRules(readRuleTexts({ corpusDirectory })).cleaning;
+
+  async function write(context: Context, mode: 'create' | 'replace') {
+    const upload = await readUpload(context, mode === 'create' ? null : pathParameter(context));
+    const path = checkCorpusPath(upload.path);
+    const exists = existsSync(join(corpusDirectory, path));
+    if (mode === 'create' && exists) throw new AppError({ code: 'conflict', message: `${path} already exists; replace it with PUT /admin/documents/${path}.` });
+    if (mode === 'replace') mustExist(path);
+    const text = checkUpload({ path, content: upload.content, cleaning: cleaning() });
+    checkSupersedes(corpusDirectory, path, upload.metadata);
+    const result = await publisher.publish({
+      actor: adminName(context),
+      action: mode === 'create' ? 'document.create' : 'document.replace',
+      target: path,
+      prepare: () => ({
+        [path]: upload.content,
+        ...(upload.metadata ? metadataEdit(corpusDirectory, (metadata) => (metadata[path] = { ...(mode === 'replace' ? { enabled: metadata[path]?.enabled } : {}), ...upload.metadata })) : {}),
+      }),
+    });
+    return context.json({ ...published(path, result), bytes: upload.content.length, characters: text.length }, mode === 'create' ? 201 : 200);
+  }
+
+  return new Hono()
+    .get('/admin/documents', (context) =>
+      context.json({ indexVersion: indexes.current?.version ?? null, documents: listCorpusDocuments({ corpusDirectory, metadata: readCorpusMetadata({ corpusDirectory }), index: indexes.current }) }),
+    )
+    .get('/admin/documents/*', (context) => {
+      const path = pathParameter(context);
+      mustExist(path);
+      return context.json({ ...entryOf(path), content: readFileSync(join(corpusDirectory, path), 'utf8') });
+    })
+    .post('/admin/documents', (context) => write(context, 'create'))
+    .put('/admin/documents/*', (context) => write(context, 'replace'))
+    .patch('/admin/documents/*', async (context) => {
+      const path = pathParameter(context);
+      mustExist(path);
+      const changes = await readJsonBody(context, patchDocumentSchema);
+      if (Object.keys(changes).length === 0) throw invalid('Send at least one field to change, e.g. { "enabled": false }.');
+      checkSupersedes(corpusDirectory, path, { supersedes: changes.supersedes ?? undefined });
+      const result = await publisher.publish({
+        actor: adminName(context),
+        action: changes.enabled === false ? 'document.disable' : changes.enabled === true ? 'document.enable' : 'document.update',
+        target: path,
+        prepare: () =>
+          metadataEdit(corpusDirectory, (metadata) => {
+            const entry: Record<string, unknown> = { ...metadata[path] };
+            for (const [key, value] of Object.entries(changes)) {
+              if (value === null || (key === 'enabled' && value === true)) delete entry[key];
+              else entry[key] = value;
+            }
+            metadata[path] = entry as DocumentMetadata;
+          }),
+      });
+      return context.json(published(path, result));
+    })
+    .delete('/admin/documents/*', async (context) => {
+      const path = pathParameter(context);
+      mustExist(path);
+      const result = await publisher.publish({
+        actor: adminName(context),
+        action: 'document.delete',
+        target: path,
+        prepare: () => ({ [path]: null, ...metadataEdit(corpusDirectory, (metadata) => delete metadata[path]) }),
+      });
+      return context.json({ ...published(path, result), document: null });
+    });
+}
