@@ -15,13 +15,24 @@ function sourceOf(index: LoadedIndex, claim: Claim) {
   return { sourceId: claim.sourceId, path: document?.path ?? null, title: document?.title ?? claim.sourceId, date: claim.sourceDate, authority: claim.authority, sentence: claim.sentence, scope: claim.scope };
 }
 
+/** One entry per source, with every sentence it states the value in. */
+function sourcesOf(index: LoadedIndex, claims: Claim[]) {
+  const bySource = new Map<string, ReturnType<typeof sourceOf> & { sentences: string[] }>();
+  for (const claim of claims) {
+    const entry = bySource.get(claim.sourceId);
+    if (entry) entry.sentences.push(claim.sentence);
+    else bySource.set(claim.sourceId, { ...sourceOf(index, claim), sentences: [claim.sentence] });
+  }
+  return [...bySource.values()].map(({ sentence: _sentence, ...entry }) => entry);
+}
+
 const valueText = (value: Side['value']) => (Array.isArray(value) ? value.join('、') : String(value));
 
 function resolutionTrace(index: LoadedIndex, topicId: string, user: Scope) {
   const topic = index.topics.find((candidate) => candidate.id === topicId)!;
   const claims = index.claimsByTopic.get(topicId) ?? [];
   const resolution = resolveTopic({ topicId, kind: topic.kind, stability: topic.stability, claims, user, scopeRules: index.rules.scope });
-  const side = (entry: Side, state: 'adopted' | 'rejected' | 'undecided', reason: string | null) => ({ value: valueText(entry.value), valueKey: entry.valueKey, state, reason, sources: entry.claims.map((claim) => sourceOf(index, claim)) });
+  const side = (entry: Side, state: 'adopted' | 'rejected' | 'undecided', reason: string | null) => ({ value: valueText(entry.value), valueKey: entry.valueKey, state, reason, sources: sourcesOf(index, entry.claims) });
   const values = [
     ...(resolution.adopted ? [side(resolution.adopted, 'adopted', null)] : resolution.sides.map((entry) => side(entry, 'undecided', null))),
     ...resolution.rejected.map((entry) => side(entry, 'rejected', entry.reason)),
@@ -37,6 +48,7 @@ export function interimConflictReport({ index }: { index: LoadedIndex }) {
     const claims = index.claimsByTopic.get(topic.id) ?? [];
     if (new Set(claims.map((claim) => claim.valueKey)).size < 2) continue;
     const trace = resolutionTrace(index, topic.id, emptyScope);
+    if (trace.rule === null) continue; // the applicable sources agree
     const rejectedPaths = trace.values.filter((value) => value.state === 'rejected').flatMap((value) => value.sources.map((source) => source.path));
     entries.push({ ...trace, retire: [...new Set(rejectedPaths.filter((path): path is string => path !== null))] });
   }
