@@ -1,0 +1,169 @@
+// Documents: upload, replace, disable/enable, delete, each with the resulting version or the error.
+import { api } from '../api-client.js';
+import { h, replace, showStatus, statusLine, table } from '../dom.js';
+import { authorityNames } from '../labels.js';
+
+interface DocumentEntry {
+  path: string;
+  title: string | null;
+  date: string | null;
+  authority: string | null;
+  supersedes: string[];
+  effectiveDate: string | null;
+  enabled: boolean;
+  indexed: boolean;
+  skippedReason: string | null;
+  chunks: number;
+  claims: number;
+}
+
+
+/** The metadata fields of the upload form, sent only when filled in. */
+function metadataFields() {
+  const field = (label: string, input: HTMLElement) => h('label', {}, label, input);
+  const inputs = {
+    title: h('input', { name: 'title' }),
+    date: h('input', { name: 'date', type: 'date' }),
+    publisher: h('input', { name: 'publisher' }),
+    authority: h('select', { name: 'authority' }, h('option', { value: '' }, '（不指定）'), ...Object.entries(authorityNames).map(([value, name]) => h('option', { value }, name))),
+    supersedes: h('input', { name: 'supersedes', placeholder: '如 old/notice.md，多个用逗号分隔' }),
+    effectiveDate: h('input', { name: 'effectiveDate', type: 'date' }),
+  };
+  const element = h(
+    'div',
+    { className: 'fields' },
+    field('标题', inputs.title),
+    field('发布日期', inputs.date),
+    field('发布者', inputs.publisher),
+    field('权威性', inputs.authority),
+    field('取代的文档', inputs.supersedes),
+    field('生效日期', inputs.effectiveDate),
+  );
+  const value = () => {
+    const metadata: Record<string, unknown> = {};
+    for (const [key, input] of Object.entries(inputs)) {
+      const text = (input as HTMLInputElement).value.trim();
+      if (!text) continue;
+      metadata[key] = key === 'supersedes' ? text.split(/[,，\s]+/).filter(Boolean) : text;
+    }
+    return metadata;
+  };
+  return { element, value };
+}
+
+export async function renderDocumentsPage(container: HTMLElement): Promise<void> {
+  const status = statusLine();
+  const list = h('div');
+  const published = (verb: string, result: { version: string; path?: string }) => showStatus(status, `${verb}，已发布版本 ${result.version}。`, 'ok');
+  const failed = (error: unknown) => showStatus(status, (error as Error).message, 'error');
+
+  const file = h('input', { type: 'file', id: 'upload-file', name: 'file', accept: '.md,.txt,.html,.htm', required: true });
+  const path = h('input', { id: 'upload-path', name: 'path', placeholder: '如 notices/2025-transfer.md（默认用文件名）' });
+  const metadata = metadataFields();
+  const upload = h(
+    'form',
+    {
+      'aria-label': '上传文档',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        const form = new FormData();
+        form.set('file', chosen);
+        if (path.value.trim()) form.set('path', path.value.trim());
+        const fields = metadata.value();
+        if (Object.keys(fields).length) form.set('metadata', JSON.stringify(fields));
+        showStatus(status, `正在上传并发布 ${chosen.name}…`, 'busy');
+        try {
+          published(`已上传 ${path.value.trim() || chosen.name}`, await api('POST', '/admin/documents', form));
+          upload.reset();
+          await refresh();
+        } catch (error) {
+          failed(error);
+        }
+      },
+    },
+    h('h3', {}, '上传文档'),
+    h('label', { for: 'upload-file' }, '文件（.md / .txt / .html，最大 5 MB）'),
+    file,
+    h('label', { for: 'upload-path' }, '语料库中的路径'),
+    path,
+    metadata.element,
+    h('div', {}, h('button', { type: 'submit' }, '上传并发布')),
+  );
+
+  async function change(entry: DocumentEntry, action: 'disable' | 'enable' | 'delete') {
+    const labels = { disable: '停用', enable: '启用', delete: '删除' };
+    if (action === 'delete' && !window.confirm(`确定删除 ${entry.path}？删除后可在“版本”页回滚恢复。`)) return;
+    showStatus(status, `正在${labels[action]} ${entry.path}…`, 'busy');
+    try {
+      const url = `/admin/documents/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
+      const result = action === 'delete' ? await api<{ version: string }>('DELETE', url) : await api<{ version: string }>('PATCH', url, { enabled: action === 'enable' });
+      published(`已${labels[action]} ${entry.path}`, result);
+      await refresh();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  function replaceForm(entry: DocumentEntry) {
+    const input = h('input', { type: 'file', accept: '.md,.txt,.html,.htm', required: true, 'aria-label': `${entry.path} 的新文件` });
+    return h(
+      'form',
+      {
+        className: 'inline',
+        'aria-label': `替换 ${entry.path}`,
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          const chosen = input.files?.[0];
+          if (!chosen) return;
+          const form = new FormData();
+          form.set('file', chosen);
+          showStatus(status, `正在替换 ${entry.path}…`, 'busy');
+          try {
+            published(`已替换 ${entry.path}`, await api('PUT', `/admin/documents/${entry.path.split('/').map(encodeURIComponent).join('/')}`, form));
+            await refresh();
+          } catch (error) {
+            failed(error);
+          }
+        },
+      },
+      input,
+      h('button', { type: 'submit', className: 'secondary' }, '替换'),
+    );
+  }
+
+  async function refresh() {
+    const { documents, indexVersion } = await api<{ documents: DocumentEntry[]; indexVersion: string }>('GET', '/admin/documents');
+    const state = (entry: DocumentEntry) =>
+      !entry.enabled ? h('span', { className: 'badge off' }, '已停用') : entry.indexed ? h('span', { className: 'badge adopted' }, '已发布') : h('span', { className: 'badge off' }, `未索引${entry.skippedReason ? `：${entry.skippedReason}` : ''}`);
+    replace(
+      list,
+      table(
+        `语料库文档（${documents.length} 个，当前版本 ${indexVersion}）`,
+        ['路径', '标题', '日期', '权威性', '状态', '分块', '论断', '操作'],
+        documents.map((entry) => [
+          h('code', {}, entry.path),
+          entry.title ?? '',
+          [entry.date ?? '未注明', entry.effectiveDate ? `（生效 ${entry.effectiveDate}）` : ''].join(''),
+          [authorityNames[entry.authority ?? 'unknown'] ?? entry.authority, entry.supersedes.length ? `；取代 ${entry.supersedes.join('、')}` : ''].join(''),
+          state(entry),
+          String(entry.chunks),
+          String(entry.claims),
+          h(
+            'div',
+            { className: 'actions' },
+            entry.enabled
+              ? h('button', { type: 'button', className: 'secondary', 'aria-label': `停用 ${entry.path}`, onclick: () => void change(entry, 'disable') }, '停用')
+              : h('button', { type: 'button', className: 'secondary', 'aria-label': `启用 ${entry.path}`, onclick: () => void change(entry, 'enable') }, '启用'),
+            h('button', { type: 'button', className: 'danger', 'aria-label': `删除 ${entry.path}`, onclick: () => void change(entry, 'delete') }, '删除'),
+            replaceForm(entry),
+          ),
+        ]),
+      ),
+    );
+  }
+
+  container.append(upload, status, list);
+  await refresh();
+}
