@@ -88,6 +88,23 @@ describe.each(backends)('the operator store on $name', ({ skip, open }) => {
   });
 });
 
+describe('replicas on one PostgreSQL database', () => {
+  it.skipIf(unavailable !== null)('should see each other\'s feedback, logs and audit', async () => {
+    const url = await freshPostgresUrl();
+    const [first, second] = await Promise.all([openOperatorStore({ databaseUrl: url, sqlitePath: 'unused' }), openOperatorStore({ databaseUrl: url, sqlitePath: 'unused' })]);
+    expect([first.kind, second.kind]).toEqual(['postgres', 'postgres']);
+    await first.addFeedback({ answerId: 'shared-id', question: '问', rating: 'down', comment: null, indexVersion: null, answer: null, citations: null });
+    await second.addAudit({ actor: 'li', action: 'document.create', target: 'a.md', details: null });
+    expect((await second.listFeedback({ limit: 10, offset: 0 })).items.map((item) => item.answerId)).toEqual(['shared-id']);
+    expect((await first.listAudit({ limit: 10, offset: 0 })).total).toBe(1);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it.skipIf(unavailable !== null)('should fail to open with the reason when the server cannot be reached', async () => {
+    await expect(openOperatorStore({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', sqlitePath: 'unused' })).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
 describe('runMigrations', () => {
   const extra = [...migrations, { version: 2, name: 'a note column', sqlite: ['ALTER TABLE feedback ADD COLUMN note TEXT'], postgres: ['ALTER TABLE feedback ADD COLUMN note TEXT'] }];
 
