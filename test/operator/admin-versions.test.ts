@@ -23,6 +23,8 @@ describe('index versions', () => {
       [first, false, true],
     ]);
     expect(listed.versions[0].counts.documents).toBe(listed.versions[1].counts.documents + 1);
+    expect(listed.versions[0].change).toEqual({ actor: 'editor-li', action: 'document.create', target: 'restoration.md', at: expect.any(String) });
+    expect(listed.versions[1].change).toBeNull();
 
     const activated = await app.request(`/admin/versions/${first}/activate`, { method: 'POST', headers: asEditor });
     expect(activated.status).toBe(200);

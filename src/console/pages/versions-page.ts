@@ -10,7 +10,20 @@ interface VersionEntry {
   counts: { documents: number; chunks: number; claims: number } | null;
   disabled: number;
   error: string | null;
+  change: { actor: string; action: string; target: string } | null;
 }
+
+const actionNames: Record<string, string> = {
+  'document.create': '上传',
+  'document.replace': '替换',
+  'document.update': '修改元数据',
+  'document.disable': '停用',
+  'document.enable': '启用',
+  'document.delete': '删除',
+  'answer.create': '新增标准答案',
+  'answer.replace': '修改标准答案',
+  'answer.delete': '删除标准答案',
+};
 
 export async function renderVersionsPage(container: HTMLElement): Promise<void> {
   const status = statusLine();
@@ -34,10 +47,11 @@ export async function renderVersionsPage(container: HTMLElement): Promise<void> 
       list,
       table(
         `保留的版本（${versions.length} 个）`,
-        ['版本', '创建时间', '文档', '分块', '论断', '状态', '操作'],
+        ['版本', '创建时间', '由此变更产生', '文档', '分块', '论断', '状态', '操作'],
         versions.map((entry) => [
           h('code', {}, entry.version),
           entry.createdAt?.replace('T', ' ').slice(0, 19) ?? '',
+          entry.change ? `${entry.change.actor}：${actionNames[entry.change.action] ?? entry.change.action} ${entry.change.target}` : '命令行或重建索引',
           String(entry.counts?.documents ?? ''),
           String(entry.counts?.chunks ?? ''),
           String(entry.counts?.claims ?? ''),
