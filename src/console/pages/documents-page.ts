@@ -54,8 +54,20 @@ function metadataFields() {
 export async function renderDocumentsPage(container: HTMLElement): Promise<void> {
   const status = statusLine();
   const list = h('div');
-  const published = (verb: string, result: { version: string; path?: string }) => showStatus(status, `${verb}，已发布版本 ${result.version}。`, 'ok');
-  const failed = (error: unknown) => showStatus(status, (error as Error).message, 'error');
+  const documentUrl = (path: string) => `/admin/documents/${path.split('/').map(encodeURIComponent).join('/')}`;
+  /** Runs one change, then shows the version it published (or the error) and the refreshed list. */
+  async function publish(doing: string, done: string, work: () => Promise<{ version: string }>): Promise<boolean> {
+    showStatus(status, `正在${doing}…`, 'busy');
+    try {
+      const result = await work();
+      showStatus(status, `${done}，已发布版本 ${result.version}。`, 'ok');
+      await refresh();
+      return true;
+    } catch (error) {
+      showStatus(status, (error as Error).message, 'error');
+      return false;
+    }
+  }
 
   const file = h('input', { type: 'file', id: 'upload-file', name: 'file', accept: '.md,.txt,.html,.htm', required: true });
   const path = h('input', { id: 'upload-path', name: 'path', placeholder: '如 notices/2025-transfer.md（默认用文件名）' });
@@ -73,14 +85,7 @@ export async function renderDocumentsPage(container: HTMLElement): Promise<void>
         if (path.value.trim()) form.set('path', path.value.trim());
         const fields = metadata.value();
         if (Object.keys(fields).length) form.set('metadata', JSON.stringify(fields));
-        showStatus(status, `正在上传并发布 ${chosen.name}…`, 'busy');
-        try {
-          published(`已上传 ${path.value.trim() || chosen.name}`, await api('POST', '/admin/documents', form));
-          upload.reset();
-          await refresh();
-        } catch (error) {
-          failed(error);
-        }
+        if (await publish(`上传并发布 ${chosen.name}`, `已上传 ${path.value.trim() || chosen.name}`, () => api('POST', '/admin/documents', form))) upload.reset();
       },
     },
     h('h3', {}, '上传文档'),
@@ -95,15 +100,8 @@ export async function renderDocumentsPage(container: HTMLElement): Promise<void>
   async function change(entry: DocumentEntry, action: 'disable' | 'enable' | 'delete') {
     const labels = { disable: '停用', enable: '启用', delete: '删除' };
     if (action === 'delete' && !window.confirm(`确定删除 ${entry.path}？删除后可在“版本”页回滚恢复。`)) return;
-    showStatus(status, `正在${labels[action]} ${entry.path}…`, 'busy');
-    try {
-      const url = `/admin/documents/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
-      const result = action === 'delete' ? await api<{ version: string }>('DELETE', url) : await api<{ version: string }>('PATCH', url, { enabled: action === 'enable' });
-      published(`已${labels[action]} ${entry.path}`, result);
-      await refresh();
-    } catch (error) {
-      failed(error);
-    }
+    const url = documentUrl(entry.path);
+    await publish(`${labels[action]} ${entry.path}`, `已${labels[action]} ${entry.path}`, () => (action === 'delete' ? api('DELETE', url) : api('PATCH', url, { enabled: action === 'enable' })));
   }
 
   function replaceForm(entry: DocumentEntry) {
@@ -119,13 +117,7 @@ export async function renderDocumentsPage(container: HTMLElement): Promise<void>
           if (!chosen) return;
           const form = new FormData();
           form.set('file', chosen);
-          showStatus(status, `正在替换 ${entry.path}…`, 'busy');
-          try {
-            published(`已替换 ${entry.path}`, await api('PUT', `/admin/documents/${entry.path.split('/').map(encodeURIComponent).join('/')}`, form));
-            await refresh();
-          } catch (error) {
-            failed(error);
-          }
+          await publish(`替换 ${entry.path}`, `已替换 ${entry.path}`, () => api('PUT', documentUrl(entry.path), form));
         },
       },
       input,
