@@ -57,22 +57,28 @@ export interface CorpusPublisherOptions {
 }
 
 export class CorpusPublisher {
-  private running = false;
+  private running: Promise<unknown> | null = null;
 
   constructor(readonly options: CorpusPublisherOptions) {}
 
   get busy(): boolean {
-    return this.running || (this.options.otherIngestRunning?.() ?? false);
+    return this.running !== null || (this.options.otherIngestRunning?.() ?? false);
+  }
+
+  /** Resolves once the change in progress (if any) has finished, so a shutdown does not cut an ingest short. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   /** Runs `work` alone: 409 while another change or re-index runs. */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.busy) throw new IngestBusyError();
-    this.running = true;
+    const run = work();
+    this.running = run;
     try {
-      return await work();
+      return await run;
     } finally {
-      this.running = false;
+      this.running = null;
     }
   }
 

@@ -36,6 +36,7 @@ export async function openOperatorServices({ config, reindexer, indexes, logger 
     services: { store, publisher, logConversations: config.LOG_CONVERSATIONS, retentionDays: config.LOG_RETENTION_DAYS, standardAnswerSimilarity: config.STANDARD_ANSWER_SIMILARITY },
     async close() {
       clearInterval(timer);
+      await publisher.idle();
       await store.close();
     },
   };

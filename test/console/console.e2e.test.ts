@@ -1,6 +1,6 @@
 // The operator console in headless Chromium against a real server: sign in, upload, disable, contradictions,
 // 👎 from the widget, a standard answer, a rollback; screenshots in test-artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -21,7 +21,10 @@ const alerts: string[] = [];
 
 beforeAll(async () => {
   expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (npm test installs it)`).toBe(true);
-  const built = await operatorApp({ corpus: bundledCorpus });
+  const built = await operatorApp({
+    corpus: bundledCorpus,
+    prepare: (corpus) => writeFileSync(join(corpus, 'unsafe.md'), '---\ntitle: 夜读<img src=x onerror=alert(1)>活动\n---\n医保夜读活动的海报写着<script>alert(2)</script>，每晚开放。\n'),
+  });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       base = `http://127.0.0.1:${info.port}`;
@@ -78,6 +81,9 @@ describe('the operator console', () => {
     await page.reload();
     await expect.poll(() => page.locator('table caption').first().innerText(), { timeout: 15_000 }).toMatch(/语料库文档/);
     expect(await page.locator('nav a[aria-current=page]').innerText()).toBe('文档');
+    // Corpus text is shown as text, never run as HTML.
+    expect(await page.locator('tr', { hasText: 'unsafe.md' }).innerText()).toContain('夜读<img src=x onerror=alert(1)>活动');
+    expect(await page.locator('main img, main script').count()).toBe(0);
   });
 
   it('should upload a new article, and its answer appears; disable it, and the answer is gone', async () => {
@@ -86,7 +92,7 @@ describe('the operator console', () => {
     await open('documents');
     await page.locator('#upload-file').setInputFiles({ name: 'chronic.md', mimeType: 'text/markdown', buffer: Buffer.from(article) });
     await page.locator('#upload-path').fill('notices/2025-chronic.md');
-    await page.locator('select[name=authority]').selectOption('official');
+    await page.locator('form[aria-label=上传文档] select[name=authority]').selectOption('official');
     await page.locator('form[aria-label=上传文档] button[type=submit]').click();
     await expect.poll(() => status().innerText(), { timeout: 30_000 }).toMatch(/已上传 notices\/2025-chronic\.md，已发布版本 \d{8}T/);
     const row = page.locator('tr', { hasText: 'notices/2025-chronic.md' });
@@ -100,6 +106,15 @@ describe('the operator console', () => {
     await page.screenshot({ path: join(artifacts, 'console-explain.png'), fullPage: false });
 
     await open('documents');
+    const chronic = page.locator('tr', { hasText: 'notices/2025-chronic.md' });
+    await chronic.locator('summary').click();
+    const edit = chronic.locator('form[aria-label="编辑 notices/2025-chronic.md 的元数据"]');
+    expect(await edit.locator('input[name=title]').inputValue()).toBe('星海市银龄护航长期护理保险申请指南');
+    await edit.locator('select[name=authority]').selectOption('media');
+    await edit.locator('input[name=effectiveDate]').fill('2025-11-01');
+    await edit.locator('button[type=submit]').click();
+    await expect.poll(() => status().innerText(), { timeout: 30_000 }).toMatch(/已保存 notices\/2025-chronic\.md 的元数据，已发布版本/);
+    expect(await page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText()).toMatch(/媒体[\s\S]*（生效 2025-11-01）|（生效 2025-11-01）[\s\S]*媒体/);
     await page.locator('button[aria-label="停用 notices/2025-chronic.md"]').click();
     await expect.poll(() => status().innerText(), { timeout: 30_000 }).toMatch(/已停用 notices\/2025-chronic\.md/);
     expect(await page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText()).toContain('已停用');

@@ -22,8 +22,9 @@ export const editorToken = 'editor-token-0001';
 export const adminToken = 'admin-token-00001';
 export const asEditor = { authorization: `Bearer ${editorToken}` };
 
-export async function operatorApp({ corpus: source, runIngest = inProcessIngest, logConversations = false, store: givenStore, standardAnswerSimilarity = 0.9 }: { corpus: string; runIngest?: IngestRunner; logConversations?: boolean; store?: OperatorStore; standardAnswerSimilarity?: number }) {
+export async function operatorApp({ corpus: source, runIngest = inProcessIngest, logConversations = false, store: givenStore, standardAnswerSimilarity = 0.9, prepare }: { corpus: string; runIngest?: IngestRunner; logConversations?: boolean; store?: OperatorStore; standardAnswerSimilarity?: number; prepare?: (corpusDirectory: string) => void }) {
   const corpusDirectory = copyCorpus(source);
+  prepare?.(corpusDirectory);
   const indexDirectory = temporaryDirectory('kbqa-index-');
   await ingestCorpus({ corpusDirectory, indexDirectory });
   const store = givenStore ?? (await openOperatorStore({ sqlitePath: join(temporaryDirectory(), 'operator.sqlite') }));

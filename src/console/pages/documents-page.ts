@@ -7,6 +7,7 @@ interface DocumentEntry {
   path: string;
   title: string | null;
   date: string | null;
+  publisher: string | null;
   authority: string | null;
   supersedes: string[];
   effectiveDate: string | null;
@@ -17,18 +18,20 @@ interface DocumentEntry {
   claims: number;
 }
 
+type MetadataKey = 'title' | 'date' | 'publisher' | 'authority' | 'supersedes' | 'effectiveDate';
 
-/** The metadata fields of the upload form, sent only when filled in. */
-function metadataFields() {
+/** The metadata fields of the upload and edit forms; `initial` prefills them for an edit. */
+function metadataFields(initial: Partial<Record<MetadataKey, string>> = {}) {
   const field = (label: string, input: HTMLElement) => h('label', {}, label, input);
-  const inputs = {
-    title: h('input', { name: 'title' }),
-    date: h('input', { name: 'date', type: 'date' }),
-    publisher: h('input', { name: 'publisher' }),
-    authority: h('select', { name: 'authority' }, h('option', { value: '' }, '（不指定）'), ...Object.entries(authorityNames).map(([value, name]) => h('option', { value }, name))),
-    supersedes: h('input', { name: 'supersedes', placeholder: '如 old/notice.md，多个用逗号分隔' }),
-    effectiveDate: h('input', { name: 'effectiveDate', type: 'date' }),
+  const inputs: Record<MetadataKey, HTMLInputElement | HTMLSelectElement> = {
+    title: h('input', { name: 'title', value: initial.title }),
+    date: h('input', { name: 'date', type: 'date', value: initial.date }),
+    publisher: h('input', { name: 'publisher', value: initial.publisher }),
+    authority: h('select', { name: 'authority' }, h('option', { value: '' }, '（不指定）'), ...Object.entries(authorityNames).map(([value, name]) => h('option', { value, selected: value === initial.authority }, name))),
+    supersedes: h('input', { name: 'supersedes', placeholder: '如 old/notice.md，多个用逗号分隔', value: initial.supersedes }),
+    effectiveDate: h('input', { name: 'effectiveDate', type: 'date', value: initial.effectiveDate }),
   };
+  const parse = (key: MetadataKey, text: string) => (key === 'supersedes' ? text.split(/[,，\s]+/).filter(Boolean) : text);
   const element = h(
     'div',
     { className: 'fields' },
@@ -39,16 +42,25 @@ function metadataFields() {
     field('取代的文档', inputs.supersedes),
     field('生效日期', inputs.effectiveDate),
   );
+  /** The filled-in fields (for an upload). */
   const value = () => {
     const metadata: Record<string, unknown> = {};
-    for (const [key, input] of Object.entries(inputs)) {
-      const text = (input as HTMLInputElement).value.trim();
-      if (!text) continue;
-      metadata[key] = key === 'supersedes' ? text.split(/[,，\s]+/).filter(Boolean) : text;
+    for (const [key, input] of Object.entries(inputs) as Array<[MetadataKey, HTMLInputElement]>) {
+      const text = input.value.trim();
+      if (text) metadata[key] = parse(key, text);
     }
     return metadata;
   };
-  return { element, value };
+  /** The fields changed from `initial`, a cleared one as null (for PATCH). */
+  const changes = () => {
+    const changed: Record<string, unknown> = {};
+    for (const [key, input] of Object.entries(inputs) as Array<[MetadataKey, HTMLInputElement]>) {
+      const text = input.value.trim();
+      if (text !== (initial[key] ?? '')) changed[key] = text ? parse(key, text) : null;
+    }
+    return changed;
+  };
+  return { element, value, changes };
 }
 
 export async function renderDocumentsPage(container: HTMLElement): Promise<void> {
@@ -104,6 +116,24 @@ export async function renderDocumentsPage(container: HTMLElement): Promise<void>
     await publish(`${labels[action]} ${entry.path}`, `已${labels[action]} ${entry.path}`, () => (action === 'delete' ? api('DELETE', url) : api('PATCH', url, { enabled: action === 'enable' })));
   }
 
+  function metadataForm(entry: DocumentEntry) {
+    const fields = metadataFields({ title: entry.title ?? '', date: entry.date ?? '', publisher: entry.publisher ?? '', authority: entry.authority ?? '', supersedes: entry.supersedes.join(', '), effectiveDate: entry.effectiveDate ?? '' });
+    return h(
+      'form',
+      {
+        'aria-label': `编辑 ${entry.path} 的元数据`,
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          const changes = fields.changes();
+          if (Object.keys(changes).length === 0) return showStatus(status, '没有修改。', 'ok');
+          await publish(`保存 ${entry.path} 的元数据`, `已保存 ${entry.path} 的元数据`, () => api('PATCH', documentUrl(entry.path), changes));
+        },
+      },
+      fields.element,
+      h('div', {}, h('button', { type: 'submit' }, '保存元数据并发布')),
+    );
+  }
+
   function replaceForm(entry: DocumentEntry) {
     const input = h('input', { type: 'file', accept: '.md,.txt,.html,.htm', required: true, 'aria-label': `${entry.path} 的新文件` });
     return h(
@@ -149,7 +179,7 @@ export async function renderDocumentsPage(container: HTMLElement): Promise<void>
               ? h('button', { type: 'button', className: 'secondary', 'aria-label': `停用 ${entry.path}`, onclick: () => void change(entry, 'disable') }, '停用')
               : h('button', { type: 'button', className: 'secondary', 'aria-label': `启用 ${entry.path}`, onclick: () => void change(entry, 'enable') }, '启用'),
             h('button', { type: 'button', className: 'danger', 'aria-label': `删除 ${entry.path}`, onclick: () => void change(entry, 'delete') }, '删除'),
-            replaceForm(entry),
+            h('details', {}, h('summary', {}, '替换文件或编辑元数据'), replaceForm(entry), metadataForm(entry)),
           ),
         ]),
       ),
