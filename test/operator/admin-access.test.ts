@@ -37,6 +37,7 @@ describe('GET /admin', () => {
     expect(text).toContain('<html lang="zh-CN">');
     expect(text).toContain('data-admin-enabled="true"');
     expect(text).not.toMatch(/guide-|读者证|editor-li/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const script = await app.request('/admin/console.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

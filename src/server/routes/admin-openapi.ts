@@ -1,7 +1,7 @@
 // The OpenAPI description of the operator routes, generated from the zod schemas that validate them.
 import { z } from 'zod';
 import { standardAnswerInputSchema } from '../../standard-answers/standard-answer-types.js';
-import { createDocumentSchema, patchDocumentSchema, replaceDocumentSchema } from './admin-document-routes.js';
+import { createDocumentSchema, patchDocumentSchema, replaceDocumentSchema } from '../read-upload.js';
 import { explainQuerySchema } from './admin-insight-routes.js';
 import { auditQuerySchema, conversationQuerySchema, feedbackQuerySchema } from './admin-record-routes.js';
 import { feedbackRequestSchema } from './feedback-routes.js';

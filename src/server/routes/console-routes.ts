@@ -14,7 +14,13 @@ export function consoleRoutes({ adminEnabled }: { adminEnabled: boolean }) {
 <body><div id="console" data-admin-enabled="${adminEnabled ? 'true' : 'false'}"><noscript>控制台需要启用 JavaScript。</noscript></div>
 <script src="/admin/console.js" defer></script></body></html>`,
       200,
-      { 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' },
+      {
+        'cache-control': 'no-store',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        // Only the console's own script runs; its styles are inserted by that script.
+        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      },
     );
   return new Hono()
     .get('/admin', page)
