@@ -95,6 +95,8 @@ export class CorpusPublisher {
       const outcome = await this.options.runIngest({ corpusDirectory, indexDirectory });
       if (!outcome.success) {
         applyEdit(corpusDirectory, backup);
+        // Another process holding the index's ingest lock (the CLI, another replica) is a conflict, not a failure.
+        if (outcome.error.code === 'ingest_locked') throw new IngestBusyError();
         await store.addAudit({ actor, action, target, details: { outcome: 'failed', error: outcome.error } });
         throw new PublishFailedError(outcome.error);
       }

@@ -139,6 +139,14 @@ describe('document changes', () => {
     expect((await first).status).toBe(201);
   });
 
+  it('should answer 409 and put the corpus back when another process holds the index\'s ingest lock', async () => {
+    const locked: IngestRunner = async () => ({ success: false, error: { code: 'ingest_locked', message: 'Another ingest holds the lock.' } });
+    const { app, corpusDirectory } = await operatorApp({ corpus: libraryCorpus, runIngest: locked });
+    const response = await app.request('/admin/documents', send('POST', { path: 'one.md', content: article }));
+    expect(response.status).toBe(409);
+    expect(existsSync(join(corpusDirectory, 'one.md'))).toBe(false);
+  });
+
   it('should publish nothing and put the corpus back when the ingest fails', async () => {
     const failing: IngestRunner = async () => ({ success: false, error: { code: 'ingest_failed', message: 'disk full.' } });
     const { app, corpusDirectory, indexes, store } = await operatorApp({ corpus: libraryCorpus, runIngest: failing });
