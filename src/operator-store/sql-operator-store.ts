@@ -58,15 +58,16 @@ function auditOf(row: Row): AuditRecord {
 function where(filter: ListFilter, equal: Record<string, unknown>, searched: string[]): { sql: string; parameters: unknown[] } {
   const clauses: string[] = [];
   const parameters: unknown[] = [];
-  if (filter.from) clauses.push('created_at >= ?') && parameters.push(filter.from);
-  if (filter.to) clauses.push('created_at < ?') && parameters.push(filter.to);
-  for (const [column, value] of Object.entries(equal)) {
-    if (value !== undefined) clauses.push(`${column} = ?`) && parameters.push(value);
-  }
+  const add = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    parameters.push(...values);
+  };
+  if (filter.from) add('created_at >= ?', filter.from);
+  if (filter.to) add('created_at < ?', filter.to);
+  for (const [column, value] of Object.entries(equal)) if (value !== undefined) add(`${column} = ?`, value);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    clauses.push(`(${searched.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    parameters.push(...searched.map(() => pattern));
+    add(`(${searched.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...searched.map(() => pattern));
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', parameters };
 }

@@ -17,6 +17,7 @@ const body = (name: string) => ({ required: true, content: { 'application/json':
 const admin = { security: [{ adminToken: [] }] };
 const adminErrors = [401, 403, 404];
 const documentPath = { name: 'path', in: 'path', required: true, schema: { type: 'string' }, description: 'The corpus-relative path, written as the rest of the URL (notices/2025-transfer.md).' };
+const idPath = (description: string) => [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description }];
 const published = { description: 'Published: the new index version, the document and the ingest summary' };
 const change = [400, 409, 413, 422, ...adminErrors];
 
@@ -50,16 +51,16 @@ export const adminOpenApiPaths = {
   },
   '/admin/versions': { get: { summary: 'The kept index versions, newest first, with the active one marked', ...admin, responses: { '200': { description: 'Versions' }, ...errors(...adminErrors) } } },
   '/admin/versions/{id}/activate': {
-    post: { summary: 'Roll back (or forward): restore the version\'s corpus files, then switch to it atomically', ...admin, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Activated' }, ...errors(409, ...adminErrors) } },
+    post: { summary: 'Roll back (or forward): restore the version\'s corpus files, then switch to it atomically', ...admin, parameters: idPath('A version listed by GET /admin/versions'), responses: { '200': { description: 'Activated' }, ...errors(409, ...adminErrors) } },
   },
   '/admin/answers': {
     get: { summary: 'Standard answers with their state in the serving version', ...admin, responses: { '200': { description: 'Standard answers' }, ...errors(...adminErrors) } },
     post: { summary: 'Add a standard answer (citations checked verbatim) and publish it', ...admin, requestBody: body('StandardAnswer'), responses: { '201': { description: 'Published' }, ...errors(400, 409, 422, ...adminErrors) } },
   },
   '/admin/answers/{id}': {
-    get: { summary: 'One standard answer', ...admin, responses: { '200': { description: 'The standard answer' }, ...errors(...adminErrors) } },
-    put: { summary: 'Replace a standard answer and publish', ...admin, requestBody: body('StandardAnswer'), responses: { '200': { description: 'Published' }, ...errors(400, 409, 422, ...adminErrors) } },
-    delete: { summary: 'Remove a standard answer and publish', ...admin, responses: { '200': { description: 'Published' }, ...errors(409, 422, ...adminErrors) } },
+    get: { summary: 'One standard answer', ...admin, parameters: idPath('sa-…'), responses: { '200': { description: 'The standard answer' }, ...errors(...adminErrors) } },
+    put: { summary: 'Replace a standard answer and publish', ...admin, parameters: idPath('sa-…'), requestBody: body('StandardAnswer'), responses: { '200': { description: 'Published' }, ...errors(400, 409, 422, ...adminErrors) } },
+    delete: { summary: 'Remove a standard answer and publish', ...admin, parameters: idPath('sa-…'), responses: { '200': { description: 'Published' }, ...errors(409, 422, ...adminErrors) } },
   },
   '/admin/feedback': { get: { summary: 'Feedback, filtered; format=csv or jsonl exports every match', ...admin, parameters: queryParameters(feedbackQuerySchema), responses: { '200': { description: 'A page, or a CSV / JSON Lines download' }, ...errors(400, ...adminErrors) } } },
   '/admin/conversations': { get: { summary: 'Conversation logs (only with LOG_CONVERSATIONS=1: personal data), filtered and exported', ...admin, parameters: queryParameters(conversationQuerySchema), responses: { '200': { description: 'A page, or a download' }, ...errors(400, ...adminErrors) } } },
