@@ -1,103 +1,103 @@
-// The one answering core behind the CLI and the HTTP API: pure given the loaded index and the session.
+// The one answering core behind the CLI and the HTTP API, as a list of pure steps:
+// analyse the question → retrieve evidence → gather comparable claims and reconcile them → compose.
 import type { LoadedIndex } from '../index/load-index.js';
-import { sentenceKey } from '../index/find-duplicates.js';
-import type { TopicResolution } from '../reconcile/resolution-types.js';
-import { resolveTopic } from '../reconcile/resolve-topic.js';
-import type { PreparedTopic } from '../reconcile/topic-matcher.js';
-import { findPlaces } from '../retrieval/region-gazetteer.js';
-import { searchChunks } from '../retrieval/search-chunks.js';
-import { nextSessionState, understandQuery, type SessionState } from '../retrieval/understand-query.js';
+import { analyseQuestion, type QuestionContext } from '../question/analyse-question.js';
+import type { QuestionAnalysis } from '../question/question-types.js';
+import { nextSessionState, type SessionState } from '../question/session-state.js';
+import { retrieveEvidence } from '../retrieval/retrieve-evidence.js';
 import { matchStandardAnswer } from '../standard-answers/match-standard-answer.js';
+import { answerPart } from './answer-part.js';
 import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
-import { composeAnswer, type TopicOutcome } from './compose-answer.js';
-import { createRepresentativePicker } from './pick-representative.js';
-import { chunkContext, coverage, rankSentences } from './rank-sentences.js';
+import { composeAnswer } from './compose-answer.js';
+import type { PartAnswer } from './part-answer-types.js';
 
 export interface AnswerResult {
   response: AnswerResponse;
   session: SessionState;
+  /** What the steps found, for `ask --trace` and the operators' explain view. */
+  trace: { analysis: QuestionAnalysis; parts: PartAnswer[] };
 }
 
-const retrievedChunks = 8;
-const maxMemoizedResolutions = 5000;
-const articleCoverage = 0.35;
-const teaserCoverage = 0.5;
+/** The reading context of questions against an index (built once per index and kept by `questionContextOf`). */
+const contexts = new WeakMap<LoadedIndex, QuestionContext>();
+
+export function questionContextOf(index: LoadedIndex): QuestionContext {
+  let context = contexts.get(index);
+  if (!context) {
+    const { followUp } = index.rules.domain;
+    context = {
+      text: index.text,
+      reading: index.reading,
+      followUp: { starts: followUp.starts.map(index.text.normalize), ends: followUp.ends.map(index.text.normalize), maxLengthWithoutTopic: followUp.maxLengthWithoutTopic },
+      treatmentCues: index.normalizedTreatmentCues,
+      knows: (word) => index.lexical.postings[word] !== undefined,
+      frequency: createFrequency(index),
+    };
+    contexts.set(index, context);
+  }
+  return context;
+}
+
+/**
+ * How many chunks use a word, counting every indexed word that contains it ("参保地" inside "新参保地"); memoized per
+ * index in this function's own cache.
+ */
+function createFrequency(index: LoadedIndex): (word: string) => number {
+  const memo = new Map<string, number>();
+  const vocabulary = Object.keys(index.lexical.postings);
+  return (word) => {
+    let count = memo.get(word);
+    if (count === undefined) {
+      count = 0;
+      for (const token of vocabulary) if (token.includes(word)) count += index.lexical.postings[token].length / 2;
+      memo.set(word, count);
+    }
+    return count;
+  };
+}
 
 /** Answers one message; the same index, message and session always give the same response. */
 export async function answerQuestion({ index, message, session, sessionId, standardAnswerSimilarity = 0.9 }: {
   index: LoadedIndex;
   message: string;
   session: SessionState | null;
-  sessionId: string;
-  /** How similar a question must be to a standard answer's to get it (1: the same after normalization). */
+  sessionId: string | null;
+  /** How similar a question must be to an editor's standard answer's to get it (1: the same after normalization). */
   standardAnswerSimilarity?: number;
 }): Promise<AnswerResult> {
-  const understanding = understandQuery({ index, message, session });
-  const { domain } = index.rules;
-  const keyOf = (text: string) => sentenceKey(index.text.normalize(text));
-
-  // The words that decide whether the corpus covers the question: the user's own, places aside.
-  const ownWords = understanding.keywords.filter(({ token }) => findPlaces(token)[0]?.name !== token);
-
-  const hits = await searchChunks({ index, query: understanding.effective, k: retrievedChunks, expanded: understanding.expanded });
-  const eligible = hits.filter((hit) => {
-    const share = coverage({ index, query: ownWords, text: chunkContext(index, hit.chunk), alternatives: index.synonymAlternatives });
-    return share >= (index.documents.get(hit.chunk.sourceId)?.kind === 'teaser' ? teaserCoverage : articleCoverage);
-  });
-
-  // Resolutions depend only on the index, the topic and the user's scope, so they are memoized on the index.
-  const scopeKey = JSON.stringify([Object.entries(understanding.scope.values).sort(), [...understanding.scope.regions].sort()]);
-  const resolve = (topic: PreparedTopic): TopicResolution => {
-    const key = `${topic.id}\u0000${scopeKey}`;
-    let resolution = index.resolutions.get(key) as TopicResolution | undefined;
-    if (!resolution) {
-      resolution = resolveTopic({ topicId: topic.id, kind: topic.kind, stability: topic.stability, claims: index.claimsByTopic.get(topic.id) ?? [], user: understanding.scope, scopeRules: index.rules.scope });
-      if (index.resolutions.size >= maxMemoizedResolutions) index.resolutions.clear();
-      index.resolutions.set(key, resolution);
-    }
-    return resolution;
-  };
-  const outcomes: TopicOutcome[] = understanding.topics
-    .map(({ topic }) => ({ topic, resolution: resolve(topic) }))
-    .filter(({ resolution }) => resolution.adopted !== null || resolution.rule === 'unresolved');
-
-  const nextSession = nextSessionState({ session, message, understanding });
-  const disclaimer = understanding.treatment ? `${domain.assistant.disclaimer}${domain.assistant.treatmentDisclaimer}` : domain.assistant.disclaimer;
-  const base = { sessionId, indexVersion: index.version, disclaimer, mode: 'extractive' as const };
-  const standard = matchStandardAnswer({ answers: index.standardAnswers, question: message, normalize: index.text.normalize, threshold: standardAnswerSimilarity });
-  if (standard) return { response: { ...base, mode: 'standard', status: 'answered', answer: standard.answer.answer, citations: standard.answer.citations, conflicts: [] }, session: nextSession };
-
-  const sentences = rankSentences({ index, query: understanding.expanded, chunks: eligible.map((hit) => hit.chunk) });
-  const noAnswer: AnswerResult = {
-    response: { ...base, status: 'no_answer', answer: domain.assistant.noAnswer.replace('{coverage}', domain.assistant.coverage), citations: [], conflicts: [] },
+  const { assistant } = index.rules.domain;
+  const analysis = analyseQuestion({ message, previous: session?.turns.at(-1) ?? null, context: questionContextOf(index) });
+  const disclaimer = analysis.treatment ? `${assistant.disclaimer}${assistant.treatmentDisclaimer}` : assistant.disclaimer;
+  const base = { sessionId: sessionId as string, indexVersion: index.version, disclaimer, mode: 'extractive' as const };
+  const nextSession = nextSessionState({ session, analysis });
+  const decline = (text: string, parts: PartAnswer[] = []): AnswerResult => ({
+    response: { ...base, status: 'no_answer', answer: text.replace('{coverage}', assistant.coverage), citations: [], conflicts: [] },
     session: nextSession,
-  };
-  if (outcomes.length === 0 && sentences.length === 0) return noAnswer;
-
-  const pick = createRepresentativePicker({ index, scope: understanding.scope, questionWords: ownWords });
-
-  // A point must not state, as a side remark, a value the rules reject for the user on another topic.
-  const contested = ({ chunkId, offset }: { chunkId: string; offset: number }) =>
-    (index.claimsBySentence.get(`${chunkId}:${offset}`) ?? []).some((claim) => {
-      if (outcomes.some((outcome) => outcome.topic.id === claim.topic)) return false;
-      const topic = index.topics.find((candidate) => candidate.id === claim.topic)!;
-      const resolution = resolve(topic);
-      return resolution.rule === 'unresolved' || (resolution.adopted !== null && topic.kind !== 'list' && resolution.adopted.valueKey !== claim.valueKey);
-    });
-
-  const book = new CitationBook(index.documents);
-  const { answer, conflicts } = composeAnswer({
-    outcomes,
-    question: understanding.normalized,
-    sentences,
-    answerWords: understanding.answerWords,
-    contested,
-    book,
-    pick,
-    sentenceKey: keyOf,
-    advice: domain.assistant.unresolvedAdvice,
+    trace: { analysis, parts },
   });
-  if (!answer) return noAnswer;
-  return { response: { ...base, status: 'answered', answer, citations: book.citations(), conflicts }, session: nextSession };
+  if (analysis.refusal && analysis.refusal !== 'entertain') return decline(assistant.refusal);
+  // An editor's standard answer also replaces what would have been no answer.
+  const standard = matchStandardAnswer({ answers: index.standardAnswers, question: message, normalize: index.text.normalize, threshold: standardAnswerSimilarity });
+  if (standard) return { response: { ...base, mode: 'standard', status: 'answered', answer: standard.answer.answer, citations: standard.answer.citations, conflicts: [] }, session: nextSession, trace: { analysis, parts: [] } };
+  if (analysis.refusal || analysis.unknownWords.length > 0 || analysis.parts.length === 0) return decline(assistant.noAnswer);
+
+  const answers: PartAnswer[] = [];
+  for (const [position, part] of analysis.parts.entries()) {
+    const evidence = await retrieveEvidence({ index, analysis, part });
+    const answer = answerPart({ index, analysis, part, evidence });
+    if (!answer) {
+      if (position === 0) return decline(assistant.noAnswer);
+      continue;
+    }
+    answers.push(answer);
+  }
+  const book = new CitationBook(index.documents);
+  const { answer, conflicts } = composeAnswer({ answers, book, advice: assistant.unresolvedAdvice });
+  if (!answer) return decline(assistant.noAnswer, answers);
+  return {
+    response: { ...base, status: 'answered', answer, citations: book.citations(), conflicts },
+    session: nextSession,
+    trace: { analysis, parts: answers },
+  };
 }

@@ -1,51 +1,41 @@
-// Numbers cited sources in order of first use and gathers their verbatim quotes.
-import type { SourceDocument } from '../corpus/corpus-types.js';
+// Numbers the quotes of an answer in order of first use: one quote, one citation, one marker.
+import type { StoredDocument } from '../index/index-types.js';
+import type { Statement } from '../reconcile/statement-types.js';
 import type { Citation } from './answer-types.js';
+import { displaySentence } from './display-sentence.js';
 
-export interface QuotedSentence {
-  sourceId: string;
-  text: string;
-  offset: number;
-}
-
-/** Citations numbered by first use; one per source, its quote the cited sentences in source order joined by "…". */
 export class CitationBook {
-  private readonly numbers = new Map<string, number>();
-  private readonly quotes = new Map<string, Map<number, string>>();
+  private readonly entries = new Map<string, Citation>();
 
-  constructor(private readonly documents: Map<string, SourceDocument>) {}
+  constructor(private readonly documents: Map<string, StoredDocument>) {}
 
-  /** The marker of the sentence's source, e.g. "[2]". */
-  cite(sentence: QuotedSentence): string {
-    let number = this.numbers.get(sentence.sourceId);
-    if (number === undefined) {
-      number = this.numbers.size + 1;
-      this.numbers.set(sentence.sourceId, number);
-      this.quotes.set(sentence.sourceId, new Map());
-    }
-    this.quotes.get(sentence.sourceId)!.set(sentence.offset, sentence.text);
-    return `[${number}]`;
+  /** The marker of a statement's quote ("[2]"), numbering it on first use. */
+  cite(statement: Statement): string {
+    return `[${this.numberOf(statement)}]`;
   }
 
-  /** Markers for several sentences, each source once, in order of first use. */
-  citeAll(sentences: QuotedSentence[]): string {
-    const markers: string[] = [];
-    for (const sentence of sentences) {
-      const marker = this.cite(sentence);
-      if (!markers.includes(marker)) markers.push(marker);
-    }
-    return markers.sort((left, right) => Number(left.slice(1, -1)) - Number(right.slice(1, -1))).join('');
+  /** The citation number of a statement's quote, numbering it on first use. */
+  numberOf(statement: Statement): number {
+    const existing = this.entries.get(statement.key);
+    if (existing) return existing.n;
+    const document = this.documents.get(statement.sourceId);
+    const n = this.entries.size + 1;
+    this.entries.set(statement.key, { n, sourceId: statement.sourceId, title: document?.title ?? statement.sourceId, date: document?.date ?? null, quote: quoteOf(statement) });
+    return n;
   }
 
-  numberOf(sourceId: string): number | undefined {
-    return this.numbers.get(sourceId);
+  /** Markers for several statements, each once, in citation order. */
+  citeAll(statements: Statement[]): string {
+    const numbers = [...new Set(statements.map((statement) => this.numberOf(statement)))].sort((left, right) => left - right);
+    return numbers.map((n) => `[${n}]`).join('');
   }
 
   citations(): Citation[] {
-    return [...this.numbers].map(([sourceId, n]) => {
-      const document = this.documents.get(sourceId);
-      const pieces = [...this.quotes.get(sourceId)!].sort((left, right) => left[0] - right[0]).map(([, text]) => text);
-      return { n, sourceId, title: document?.title ?? sourceId, date: document?.date ?? null, quote: pieces.join('…') };
-    });
+    return [...this.entries.values()];
   }
+}
+
+/** The verbatim text a statement is quoted with: the sentence without a leading bullet or list number. */
+export function quoteOf(statement: Statement): string {
+  return displaySentence(statement.text).text;
 }

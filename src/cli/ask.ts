@@ -10,7 +10,7 @@ import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
 import { answerIdOf } from '../feedback/answer-id.js';
 import { loadIndex } from '../index/load-index.js';
-import type { SessionState } from '../retrieval/understand-query.js';
+import type { SessionState } from '../question/session-state.js';
 import { embedderSettingsFromEnvironment } from './embedder-settings-from-environment.js';
 
 const program = new Command()

@@ -1,7 +1,7 @@
 // `npm run ingest -- [--corpus DIR] [--out DIR] [--full] [--strict] [--json]`
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { AppError } from '../errors/app-error.js';
+import { AppError, IngestAbortedError } from '../errors/app-error.js';
 import { ingestCorpus, type IngestPhase, type IngestSummary } from '../index/ingest-corpus.js';
 import { embedderSettingsFromEnvironment } from './embedder-settings-from-environment.js';
 
@@ -23,7 +23,8 @@ function printSummary(summary: IngestSummary): void {
     `skipped: ${summary.files.skipped.length}${summary.files.disabled.length ? `, disabled: ${summary.files.disabled.length}` : ''}`,
     ...summary.files.skipped.map((file) => `  - ${file.path}: ${file.reason}`),
     `documents: ${summary.documents}, sub-documents (teasers): ${summary.subDocuments}, chunks: ${summary.chunks}`,
-    `duplicate chunks: ${summary.duplicateChunks}, source families: ${summary.families}, claims: ${summary.claims}`,
+    `duplicate chunks: ${summary.duplicateChunks}, source families: ${summary.families}, statements: ${summary.statements}`,
+    `claims: ${Object.entries(summary.claims).map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
     `embedder: ${summary.embedder}`,
     `time: ${summary.seconds.toFixed(2)} s`,
   ];
@@ -35,6 +36,20 @@ const bar = interactive ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {
 let lastPhase: IngestPhase | null = null;
 let lastLine = 0;
 
+// SIGTERM or Ctrl-C stops the run at its next step without publishing (a second one exits at once); so does the
+// end of the server that started this run (its IPC channel closes), so a re-index never outlives its server.
+const stopping = new AbortController();
+function stop(why: string): void {
+  if (stopping.signal.aborted) process.exit(130);
+  stopping.abort(new IngestAbortedError(why));
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+if (process.send) {
+  process.once('disconnect', () => stop('the server that started it has exited'));
+  process.channel?.unref();
+}
+
 try {
   const summary = await ingestCorpus({
     corpusDirectory: options.corpus,
@@ -42,6 +57,7 @@ try {
     full: options.full,
     strict: options.strict,
     embedderSettings: embedderSettingsFromEnvironment(process.env),
+    signal: stopping.signal,
     onProgress({ phase, done, total }) {
       if (bar) {
         if (phase !== lastPhase) {
@@ -60,8 +76,10 @@ try {
   else printSummary(summary);
 } catch (error) {
   bar?.stop();
-  const message = error instanceof AppError ? error.message : (error as Error).stack ?? String(error);
+  const message = error instanceof Error ? error.message : String(error);
   if (options.json) process.stdout.write(`${JSON.stringify({ error: { code: error instanceof AppError ? error.code : 'ingest_failed', message } })}\n`);
-  process.stderr.write(`ingest failed: ${message}\nThe previous index version (if any) is still current.\n`);
+  // The stack of an unexpected error goes to stderr only, for a bug report; the JSON and the first line stay readable.
+  const detail = error instanceof AppError || !(error instanceof Error) ? '' : `\n${error.stack ?? ''}`;
+  process.stderr.write(`ingest failed: ${message}\nThe previous index version (if any) is still current.${detail}\n`);
   process.exitCode = 1;
 }

@@ -3,8 +3,9 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createChatModel, createLlmAnswerer } from '../answer/llm/llm-answerer.js';
 import { adminTokens, bindAddress, InvalidConfigError, llmSettings, loadConfig } from '../config.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, IngestLockedError } from '../errors/app-error.js';
 import { readCurrentVersion } from '../index/index-store.js';
+import { describeLiveLock } from '../index/ingest-lock.js';
 import { ingestCorpus } from '../index/ingest-corpus.js';
 import { createApp } from '../server/create-app.js';
 import { IndexHolder } from '../server/index-holder.js';
@@ -38,8 +39,23 @@ if (!readCurrentVersion(config.INDEX_DIR)) {
     });
     logger.info({ version: summary.version, documents: summary.documents, chunks: summary.chunks, skipped: summary.files.skipped, seconds: summary.seconds }, 'index built');
   } catch (error) {
-    logger.fatal({ error: error instanceof AppError ? error.message : (error as Error).stack }, 'could not build the index');
-    process.exit(1);
+    // Another replica sharing the volume is building it: serve what it publishes.
+    if (error instanceof IngestLockedError) await waitForCurrent(config.INDEX_DIR, error.message);
+    else {
+      logger.fatal({ error: error instanceof AppError ? error.message : (error as Error).stack }, 'could not build the index');
+      process.exit(1);
+    }
+  }
+}
+
+async function waitForCurrent(indexDirectory: string, reason: string): Promise<void> {
+  logger.info({ reason }, 'waiting for the index another process is building');
+  while (!readCurrentVersion(indexDirectory)) {
+    if (!describeLiveLock({ indexDirectory })) {
+      logger.fatal({ index: indexDirectory }, 'the other ingest ended without publishing an index');
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
@@ -55,7 +71,8 @@ const sessions = new SessionStore(config.SESSION_DB, config.SESSION_TTL_HOURS * 
 const purge = setInterval(() => sessions.purgeExpired(), 10 * 60_000);
 purge.unref();
 const tokens = adminTokens(config);
-const reindexer = Object.keys(tokens).length > 0 ? new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() }) : null;
+// One runner of ingest children for POST /admin/reindex and the console's corpus changes alike (both need a token).
+const reindexer = new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() });
 
 const llmConfiguration = llmSettings(config);
 const llm = llmConfiguration
@@ -94,14 +111,16 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: host }, (i
   logger.info({ host, port: info.port, index: indexes.current?.version, open }, open ? 'listening on loopback only, without API keys (set API_KEYS to expose the service)' : 'listening; API keys required');
 });
 
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   indexes.stop();
+  // A re-index in progress is stopped (it publishes nothing) before the server exits, never left running after it.
+  await reindexer.stop();
   server.close(() => {
     sessions.close();
     operator.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -7,6 +7,8 @@ export type AppErrorCode =
   | 'invalid_rules'
   | 'ingest_failed'
   | 'strict_mode'
+  | 'ingest_locked'
+  | 'ingest_aborted'
   | 'invalid_request'
   | 'payload_too_large'
   | 'unauthorized'
@@ -67,5 +69,26 @@ export class InvalidRulesError extends AppError {
 export class StrictModeError extends AppError {
   constructor(skipped: number) {
     super({ code: 'strict_mode', message: `${skipped} file(s) were skipped and --strict is set: nothing was published. Fix or remove them, or run without --strict.` });
+  }
+}
+
+export class IngestLockedError extends AppError {
+  constructor({ indexDirectory, holder }: { indexDirectory: string; holder: string }) {
+    super({
+      code: 'ingest_locked',
+      message: `Another ingest is running on ${indexDirectory} (${holder}). Wait for it to finish and try again; a lock whose heartbeat has stopped is taken over once it is stale.`,
+    });
+  }
+}
+
+export class IngestLockLostError extends AppError {
+  constructor(indexDirectory: string) {
+    super({ code: 'ingest_locked', message: `This ingest lost its lock on ${indexDirectory} (its heartbeat stalled and another ingest took over): nothing was published. Run it again.` });
+  }
+}
+
+export class IngestAbortedError extends AppError {
+  constructor(why: string) {
+    super({ code: 'ingest_aborted', message: `Ingest stopped (${why}) before publishing: the previous index version is still current.` });
   }
 }

@@ -8,7 +8,7 @@ export interface DuplicateInput {
 export interface DuplicateResult {
   /** chunk id → id of its duplicate group (the smallest chunk id of the group). */
   chunkGroups: Map<string, string>;
-  /** sourceId → family id: documents that copy paragraphs, share a publisher, or are teasers of one page. */
+  /** sourceId → family id: documents that copy sentences from each other or share a publisher. */
   families: Map<string, string>;
   /** Number of chunks that duplicate another one. */
   duplicateChunks: number;
@@ -75,7 +75,6 @@ export function findDuplicates({ chunks, documents }: DuplicateInput): Duplicate
   }
   const byPublisher = new Map<string, string>();
   for (const document of documents) {
-    if (document.parentId) familyUnion.union(document.sourceId, document.parentId);
     if (document.publisher) {
       const first = byPublisher.get(document.publisher);
       if (first) familyUnion.union(first, document.sourceId);

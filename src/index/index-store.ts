@@ -41,7 +41,7 @@ export function switchCurrent(indexDirectory: string, version: string): void {
   renameSync(temporary, join(indexDirectory, currentLinkName));
 }
 
-/** Removes staging leftovers and all but the newest `keep` versions (never the current one). */
+/** Removes all but the newest `keep` versions (never the current one). */
 export function pruneVersions(indexDirectory: string, keep: number): string[] {
   const root = join(indexDirectory, versionsDirectoryName);
   if (!existsSync(root)) return [];
@@ -56,12 +56,37 @@ export function pruneVersions(indexDirectory: string, keep: number): string[] {
     rmSync(join(root, name), { recursive: true, force: true });
     removed.push(name);
   });
-  // Staging leftovers of interrupted runs; recent ones may belong to a run still going.
-  const stale = Date.now() - 60 * 60 * 1000;
-  for (const name of readdirSync(root).filter((entry) => entry.endsWith('.partial'))) {
-    if (statSync(join(root, name)).mtimeMs < stale) rmSync(join(root, name), { recursive: true, force: true });
-  }
   return removed;
+}
+
+/**
+ * Removes what interrupted runs left behind: staging directories and temporary `current` links. Only call it while
+ * holding the ingest lock: then no other run can be writing them.
+ */
+export function removeStagingLeftovers(indexDirectory: string): string[] {
+  const root = join(indexDirectory, versionsDirectoryName);
+  const staging = existsSync(root) ? readdirSync(root).filter((name) => name.endsWith('.partial')).map((name) => join(root, name)) : [];
+  const links = existsSync(indexDirectory) ? readdirSync(indexDirectory).filter((name) => name.startsWith(`.${currentLinkName}.`)).map((name) => join(indexDirectory, name)) : [];
+  for (const path of [...staging, ...links]) rmSync(path, { recursive: true, force: true });
+  return staging.map((path) => basename(path));
+}
+
+/** The sealed versions, newest first (by the creation time in their manifest; unreadable ones last). */
+export function listVersions(indexDirectory: string): string[] {
+  const root = join(indexDirectory, versionsDirectoryName);
+  if (!existsSync(root)) return [];
+  const createdAt = (name: string) => {
+    try {
+      return readJson<{ createdAt?: string }>(join(root, name, 'manifest.json')).createdAt ?? '';
+    } catch {
+      return '';
+    }
+  };
+  return readdirSync(root)
+    .filter((name) => !name.endsWith('.partial'))
+    .map((name) => ({ name, time: createdAt(name) }))
+    .sort((left, right) => right.time.localeCompare(left.time) || right.name.localeCompare(left.name))
+    .map(({ name }) => name);
 }
 
 export function writeJson(path: string, value: unknown): void {

@@ -2,30 +2,32 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMetadataOverrides, metadataFingerprint, readCorpusMetadata } from '../corpus/corpus-metadata.js';
-import type { SkippedFile, SourceDocument } from '../corpus/corpus-types.js';
+import type { SkippedFile } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { EmptyCorpusError, IndexCorruptError, StrictModeError } from '../errors/app-error.js';
-import { extractClaims } from '../reconcile/extract-claims.js';
-import { prepareTopics } from '../reconcile/topic-matcher.js';
+import { createReadingContext } from '../reconcile/create-statement-context.js';
+import { extractStatements } from '../reconcile/extract-statements.js';
+import { countClaims } from '../reconcile/derive-claims.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { compileRules } from '../rules/compile-rules.js';
-import { readStandardAnswers } from '../standard-answers/standard-answer-file.js';
-import { publishStandardAnswers } from '../standard-answers/publish-standard-answers.js';
-import { publishedStandardAnswersFileName } from '../standard-answers/standard-answer-types.js';
 import { readRuleTexts } from '../rules/read-rule-texts.js';
+import { publishStandardAnswers } from '../standard-answers/publish-standard-answers.js';
+import { readStandardAnswers } from '../standard-answers/standard-answer-file.js';
+import { publishedStandardAnswersFileName } from '../standard-answers/standard-answer-types.js';
 import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
+import { assembleVectors, type FreshChunk } from './assemble-vectors.js';
+import { checkpoint } from './checkpoint.js';
 import { buildBm25 } from './bm25-index.js';
 import { pruneSnapshotObjects, writeCorpusSnapshot } from './corpus-snapshot.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
-import { findDuplicates, sentenceKey } from './find-duplicates.js';
-import { HashingEmbeddings } from './hashing-embeddings.js';
-import { createStagingDirectory, pruneVersions, readCurrentVersion, sealVersion, switchCurrent, writeJson } from './index-store.js';
-import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
+import { findDuplicates } from './find-duplicates.js';
+import { createStagingDirectory, pruneVersions, readCurrentVersion, removeStagingLeftovers, sealVersion, switchCurrent, writeJson } from './index-store.js';
+import { indexFormatVersion, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
+import { IngestLock, type LockTiming } from './ingest-lock.js';
 import { loadIndexVersion } from './load-index.js';
 import { readPreviousVersion } from './read-previous-version.js';
-import { VectorIndex } from './vector-index.js';
 
 export type IngestPhase = 'read' | 'chunk' | 'embed' | 'index' | 'verify';
 
@@ -40,6 +42,9 @@ export interface IngestOptions {
   /** Called with the staging directory before it is sealed (tests use it to fail midway). */
   beforePublish?: (stagingDirectory: string) => void;
   now?: () => Date;
+  /** Aborting stops the run at its next step; nothing is published (the reason is thrown). */
+  signal?: AbortSignal;
+  lockTiming?: LockTiming;
 }
 
 export interface IngestSummary {
@@ -51,29 +56,46 @@ export interface IngestSummary {
   chunks: number;
   duplicateChunks: number;
   families: number;
-  claims: number;
+  statements: number;
+  /** Claims by type (quantity, polarity, list…). */
+  claims: Record<string, number>;
   embedder: string;
   prunedVersions: string[];
   seconds: number;
 }
 
-const embedBatch = 256;
-/** Bump when cleaning, chunking or normalization code changes, so that incremental runs re-read every file. */
-export const pipelineVersion = 2;
+/** Bump when cleaning, chunking, normalization, statement reading or vector code changes, so that incremental runs re-read every file. */
+export const pipelineVersion = 4;
+/** A file modified this close to the previous run's read may have changed again within one timestamp tick. */
+const statCacheMarginMilliseconds = 2000;
 
 function versionName(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid.toString(36)}`;
 }
 
-/** Runs ingest; on any failure the staging directory is removed and `current` is left untouched. */
+/**
+ * Runs ingest under the index directory's lock (IngestLockedError while another run holds it); on any failure the
+ * staging directory is removed and `current` is left untouched.
+ */
 export async function ingestCorpus(options: IngestOptions): Promise<IngestSummary> {
+  const lock = IngestLock.acquire({ indexDirectory: options.indexDirectory, timing: options.lockTiming });
+  try {
+    removeStagingLeftovers(options.indexDirectory);
+    return await buildAndPublish(options, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promise<IngestSummary> {
   const started = performance.now();
+  const readStartedAt = Date.now();
   const { corpusDirectory, indexDirectory, onProgress } = options;
   const now = options.now ?? (() => new Date());
   const rules = compileRules(readRuleTexts({ corpusDirectory }));
   const text = createTextPipeline({ rules });
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
-  const topics = prepareTopics({ topics: rules.topics, normalize: text.normalize });
+  const reading = createReadingContext({ rules, text });
   const metadata = readCorpusMetadata({ corpusDirectory });
   const standardAnswerInputs = readStandardAnswers({ corpusDirectory });
 
@@ -85,21 +107,26 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
     previous.manifest.fingerprints.text === `${rules.fingerprints.text}/${pipelineVersion}` &&
     previous.manifest.fingerprints.cleaning === rules.fingerprints.cleaning;
   const previousFiles = new Map((canReuse ? previous.manifest.files : []).map((file) => [file.path, file]));
-  const { files: allFiles, skipped } = readCorpus({ corpusDirectory, known: previousFiles });
+  // The stat cache trusts size and time only for files that were already old when the previous run read them.
+  const statCacheBefore = (canReuse ? previous.manifest.readStartedAt ?? 0 : 0) - statCacheMarginMilliseconds;
+  const known = new Map([...previousFiles].filter(([, file]) => file.modified < statCacheBefore));
+  const { files: allFiles, skipped } = readCorpus({ corpusDirectory, known });
   // Disabled documents stay in the corpus (and in the version's snapshot) but are not indexed.
   const disabled = allFiles.filter((file) => metadata[file.path]?.enabled === false).map((file) => file.path);
   const files = allFiles.filter((file) => metadata[file.path]?.enabled !== false);
   onProgress?.({ phase: 'read', done: files.length, total: files.length });
+  await checkpoint(options.signal);
   // Claims of reused files are reused too when the topic and scope rules are unchanged.
   const claimsReusable = canReuse && previous.manifest.fingerprints.rules === rules.fingerprints.all;
 
-  const documents: SourceDocument[] = [];
+  const documents: StoredDocument[] = [];
   const reusedChunks: StoredChunk[] = [];
-  const freshChunks: Array<Omit<StoredChunk, 'label' | 'group'>> = [];
+  const freshChunks: FreshChunk[] = [];
   const manifestFiles: Manifest['files'] = [];
   let reused = 0;
   files.forEach((file, position) => {
     const before = previousFiles.get(file.path);
+    // A file whose entry in the metadata file changed is read again, so that its documents carry the new metadata.
     const fingerprint = metadataFingerprint(metadata[file.path]);
     if (canReuse && before && before.hash === file.hash && (before.metadata ?? metadataFingerprint(undefined)) === fingerprint && before.sourceIds.every((id) => previous.documents.has(id))) {
       reused++;
@@ -121,11 +148,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
         return;
       }
       for (const document of extracted.documents.map((extractedDocument) => applyMetadataOverrides(extractedDocument, metadata[file.path]))) {
-        documents.push(document);
-        for (const chunk of chunkDocument(document)) {
+        const { chunks, sections } = chunkDocument(document);
+        documents.push({ ...document, sections });
+        for (const chunk of chunks) {
           const normalized = chunk.sentences.map((sentence) => text.normalize(sentence.text));
-          const tokens = text.tokensOfNormalized(text.normalize(`${document.title}\n${chunk.heading ?? ''}\n`) + normalized.join(''));
-          freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, heading: chunk.heading, sentences: chunk.sentences, normalized, tokens });
+          const tokens = text.tokensOfNormalized(text.normalize(`${document.title}\n${chunk.path.join('\n')}\n`) + normalized.join(''));
+          freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, path: chunk.path, sentences: chunk.sentences, normalized, tokens });
         }
       }
       manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId), metadata: fingerprint });
@@ -135,61 +163,50 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   skipped.sort((left, right) => left.path.localeCompare(right.path));
   if (documents.length === 0) throw new EmptyCorpusError(corpusDirectory);
   if (options.strict && skipped.length > 0) throw new StrictModeError(skipped.length);
+  await checkpoint(options.signal);
 
   const version = versionName(now());
   const staging = createStagingDirectory(indexDirectory, version);
   try {
-    // Vectors: start from the previous index when its chunks can be reused, else from scratch.
-    const keptLabels = new Set(reusedChunks.map((chunk) => chunk.label));
-    let vectors: VectorIndex | null = null;
-    let nextLabel = 0;
-    const chunks: StoredChunk[] = [];
-    if (canReuse && reusedChunks.length > 0) {
-      vectors = previous.vectors;
-      // Only labels live in the previous version can be removed (hnswlib still lists deleted ones).
-      for (const previousChunks of previous.chunksBySource.values()) for (const { label } of previousChunks) if (!keptLabels.has(label)) vectors.remove(label);
-      nextLabel = Math.max(...vectors.labels(), -1) + 1;
-      chunks.push(...reusedChunks);
-    }
     const documentById = new Map(documents.map((document) => [document.sourceId, document]));
-    const embedText = (chunk: { sourceId: string; heading: string | null; sentences: Array<{ text: string }> }) =>
-      `${documentById.get(chunk.sourceId)?.title ?? ''}\n${chunk.heading ?? ''}\n${chunk.sentences.map((sentence) => sentence.text).join('')}`;
-    for (let start = 0; start < freshChunks.length; start += embedBatch) {
-      const batch = freshChunks.slice(start, start + embedBatch);
-      // The offline embedder reuses the normalized text and tokens computed for the lexical index.
-      const embedded =
-        embedder.embeddings instanceof HashingEmbeddings
-          ? batch.map((chunk) => (embedder.embeddings as HashingEmbeddings).embedNormalized(chunk.normalized.join(''), chunk.tokens))
-          : await embedder.embeddings.embedDocuments(batch.map(embedText));
-      vectors ??= VectorIndex.create({ dimensions: embedded[0].length, capacity: freshChunks.length });
-      if (vectors.dimensions !== embedded[0].length) throw new Error(`embedder returned ${embedded[0].length} dimensions, the index has ${vectors.dimensions}`);
-      for (const [position, chunk] of batch.entries()) {
-        vectors.add(nextLabel, embedded[position]);
-        chunks.push({ ...chunk, label: nextLabel, group: chunk.id });
-        nextLabel++;
-      }
-      onProgress?.({ phase: 'embed', done: Math.min(start + embedBatch, freshChunks.length), total: freshChunks.length });
-    }
-    if (!vectors) throw new EmptyCorpusError(corpusDirectory);
-    chunks.sort((left, right) => left.sourceId.localeCompare(right.sourceId) || left.label - right.label);
+    const assembled = await assembleVectors({
+      reusedChunks,
+      previousVectors: canReuse ? previous.vectors : null,
+      freshChunks,
+      embedder,
+      titleOf: (sourceId) => documentById.get(sourceId)?.title ?? '',
+      onProgress: (done, total) => onProgress?.({ phase: 'embed', done, total }),
+      signal: options.signal,
+    });
+    if (!assembled) throw new EmptyCorpusError(corpusDirectory);
+    const { chunks, vectors } = assembled;
+    await checkpoint(options.signal);
 
     const duplicates = findDuplicates({ chunks, documents });
     for (const chunk of chunks) chunk.group = duplicates.chunkGroups.get(chunk.id) ?? chunk.id;
+    // Statements of reused files are reused too when the rules they were read with are unchanged.
     const reusedSources = new Set(reusedChunks.map((chunk) => chunk.sourceId));
-    const reusedClaims = claimsReusable ? previous.claims.filter((claim) => reusedSources.has(claim.sourceId)) : [];
-    for (const claim of reusedClaims) claim.family = duplicates.families.get(claim.sourceId) ?? claim.sourceId;
-    const claims = [...reusedClaims, ...extractClaims({
-      chunks: claimsReusable ? chunks.filter((chunk) => !reusedSources.has(chunk.sourceId)) : chunks,
-      documents: documentById,
-      topics,
-      scopeRules: rules.scope,
-      normalize: text.normalize,
-      families: duplicates.families,
-      duplicateKeyOf: sentenceKey,
-    })];
+    const reusedStatements = claimsReusable ? previous.statements.filter((statement) => reusedSources.has(statement.sourceId)) : [];
+    const readSources = new Set(reusedStatements.map((statement) => statement.sourceId));
+    const chunksBySource = new Map<string, StoredChunk[]>();
+    for (const chunk of chunks) chunksBySource.set(chunk.sourceId, [...(chunksBySource.get(chunk.sourceId) ?? []), chunk]);
+    // Statements are stored in source order, whether reused or read anew, as a full build stores them.
+    const statements = [
+      ...reusedStatements,
+      ...documents
+        .filter((document) => !readSources.has(document.sourceId))
+        .flatMap((document) =>
+          extractStatements({
+            source: { sourceId: document.sourceId, title: document.title, sections: document.sections, chunks: chunksBySource.get(document.sourceId) ?? [] },
+            context: reading,
+          }),
+        ),
+    ].sort((left, right) => (left.sourceId < right.sourceId ? -1 : left.sourceId > right.sourceId ? 1 : left.offset - right.offset));
+    const claims = countClaims(statements);
     const standardAnswers = publishStandardAnswers({ answers: standardAnswerInputs, documents: documentById, normalize: text.normalize });
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
+    await checkpoint(options.signal);
 
     const familyCount = new Set(duplicates.families.values()).size;
     const subDocuments = documents.filter((document) => document.kind === 'teaser').length;
@@ -197,18 +214,19 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       formatVersion: indexFormatVersion,
       version,
       createdAt: now().toISOString(),
+      readStartedAt,
       embedder: { id: embedder.id, dimensions: vectors.dimensions },
       fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
       skipped,
       disabled: disabled.sort(),
       standardAnswers: { published: standardAnswers.published.length, skipped: standardAnswers.skipped },
-      counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, claims: claims.length, families: familyCount },
+      counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, statements: statements.length, claims, families: familyCount },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
     writeJson(join(staging, 'documents.json'), documents);
     writeJson(join(staging, 'chunks.json'), chunks);
-    writeJson(join(staging, 'claims.json'), claims);
+    writeJson(join(staging, 'statements.json'), statements);
     writeJson(join(staging, 'families.json'), Object.fromEntries(duplicates.families));
     writeJson(join(staging, 'lexical.json'), lexical);
     writeJson(join(staging, publishedStandardAnswersFileName), standardAnswers.published);
@@ -224,6 +242,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       const probe = documents[0].title || documents[0].lines[0]?.text || '';
       const hits = await searchChunks({ index: loaded, query: probe, k: 3 });
       if (hits.length === 0) throw new IndexCorruptError(sealed, `a smoke search for ${JSON.stringify(probe)} returned nothing`);
+      await checkpoint(options.signal);
+      lock.assertHeld();
     } catch (error) {
       rmSync(sealed, { recursive: true, force: true });
       throw error;
@@ -241,7 +261,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
       chunks: chunks.length,
       duplicateChunks: duplicates.duplicateChunks,
       families: familyCount,
-      claims: claims.length,
+      statements: statements.length,
+      claims,
       embedder: embedder.id,
       prunedVersions,
       seconds: (performance.now() - started) / 1000,

@@ -1,17 +1,17 @@
 // Loads a published index version into memory and checks it matches the configured embedder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceDocument } from '../corpus/corpus-types.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotFoundError } from '../errors/app-error.js';
-import type { Claim } from '../reconcile/claim-types.js';
-import { prepareTopics, type PreparedTopic } from '../reconcile/topic-matcher.js';
+import { createReadingContext, type ReadingContext } from '../reconcile/create-statement-context.js';
+import { deriveClaims, type Claim } from '../reconcile/derive-claims.js';
+import type { Statement } from '../reconcile/statement-types.js';
 import { compileRules, type RuleSet, type RuleTexts } from '../rules/compile-rules.js';
 import { publishedStandardAnswersFileName, type PublishedStandardAnswer } from '../standard-answers/standard-answer-types.js';
 import { createTextPipeline, type TextPipeline } from '../text/create-text-pipeline.js';
 import type { Bm25Data } from './bm25-index.js';
 import { createEmbeddings, type Embedder, type EmbedderSettings } from './create-embeddings.js';
 import { readCurrentVersion, readJson, versionDirectory } from './index-store.js';
-import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
+import { indexFormatVersion, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface LoadedIndex {
@@ -20,39 +20,41 @@ export interface LoadedIndex {
   manifest: Manifest;
   rules: RuleSet;
   text: TextPipeline;
-  topics: PreparedTopic[];
+  /** The rule vocabularies, normalized once. */
+  reading: ReadingContext;
   embedder: Embedder;
-  documents: Map<string, SourceDocument>;
+  documents: Map<string, StoredDocument>;
   chunks: StoredChunk[];
   /** HNSW label → position in `chunks`. */
   positionByLabel: Map<number, number>;
   vectors: VectorIndex;
   lexical: Bm25Data;
+  statements: Statement[];
+  statementsByKey: Map<string, Statement>;
+  /** chunk id → its statements in order. */
+  statementsByChunk: Map<string, Statement[]>;
+  /** source id → its statements in document order. */
+  statementsBySource: Map<string, Statement[]>;
   claims: Claim[];
-  claimsByTopic: Map<string, Claim[]>;
-  /** `${chunkId}:${offset}` → the claims its sentence states. */
-  claimsBySentence: Map<string, Claim[]>;
+  /** statement key → its claims. */
+  claimsByStatement: Map<string, Claim[]>;
+  /** canonical subject word → the claims about it. */
+  claimsByWord: Map<string, Claim[]>;
   families: Map<string, string>;
-  /** token → the tokens of every synonym group it belongs to. */
-  synonymAlternatives: Map<string, string[]>;
-  /** The synonym groups and treatment cues, normalized once. */
-  normalizedSynonyms: string[][];
   normalizedTreatmentCues: string[];
   /** Editors' standard answers published with this version (none in versions built before them). */
   standardAnswers: PublishedStandardAnswer[];
-  /** Memo of topic resolutions by topic and user scope (resolution is a pure function of both). */
-  resolutions: Map<string, unknown>;
 }
 
-function alternativesOf(rules: RuleSet, text: TextPipeline): Map<string, string[]> {
-  const alternatives = new Map<string, string[]>();
-  for (const group of rules.synonyms) {
-    const members = group.map(text.normalize);
-    for (const member of members) {
-      for (const token of [member, ...text.tokensOfNormalized(member)]) alternatives.set(token, [...new Set([...(alternatives.get(token) ?? []), ...members])]);
-    }
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
-  return alternatives;
+  return groups;
 }
 
 /** Loads one version directory; throws IndexCorruptError or IndexMismatchError with a way to fix it. */
@@ -69,17 +71,18 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
     const text = createTextPipeline({ rules });
     const embedder = createEmbeddings({ settings: embedderSettings, text });
     if (embedder.id !== manifest.embedder.id) throw new IndexMismatchError({ built: manifest.embedder.id, configured: embedder.id });
-    const documents = readJson<SourceDocument[]>(join(directory, 'documents.json'));
+    const documents = readJson<StoredDocument[]>(join(directory, 'documents.json'));
     const chunks = readJson<StoredChunk[]>(join(directory, 'chunks.json'));
-    const claims = readJson<Claim[]>(join(directory, 'claims.json'));
-    const claimsByTopic = new Map<string, Claim[]>();
-    const claimsBySentence = new Map<string, Claim[]>();
+    const statements = readJson<Statement[]>(join(directory, 'statements.json')).sort((left, right) => left.sourceId.localeCompare(right.sourceId) || left.offset - right.offset);
+    const reading = createReadingContext({ rules, text });
+    const claims = statements.flatMap((statement) => deriveClaims({ statement, language: reading.language }));
+    const claimsByWord = new Map<string, Claim[]>();
     for (const claim of claims) {
-      const sentenceKey = `${claim.chunkId}:${claim.offset}`;
-      claimsBySentence.set(sentenceKey, [...(claimsBySentence.get(sentenceKey) ?? []), claim]);
-      const list = claimsByTopic.get(claim.topic);
-      if (list) list.push(claim);
-      else claimsByTopic.set(claim.topic, [claim]);
+      for (const word of claim.subject) {
+        const list = claimsByWord.get(word);
+        if (list) list.push(claim);
+        else claimsByWord.set(word, [claim]);
+      }
     }
     return {
       version: manifest.version,
@@ -87,25 +90,26 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       manifest,
       rules,
       text,
-      topics: prepareTopics({ topics: rules.topics, normalize: text.normalize }),
+      reading,
       embedder,
       documents: new Map(documents.map((document) => [document.sourceId, document])),
       chunks,
       positionByLabel: new Map(chunks.map((chunk, position) => [chunk.label, position])),
-      vectors: VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length }),
+      vectors: VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, labels: chunks.map((chunk) => chunk.label) }),
       lexical: readJson<Bm25Data>(join(directory, 'lexical.json')),
+      statements,
+      statementsByKey: new Map(statements.map((statement) => [statement.key, statement])),
+      statementsByChunk: groupBy(statements, (statement) => statement.chunkId),
+      statementsBySource: groupBy(statements, (statement) => statement.sourceId),
       claims,
-      claimsByTopic,
-      claimsBySentence,
+      claimsByStatement: groupBy(claims, (claim) => claim.statement.key),
+      claimsByWord,
       families: new Map(Object.entries(readJson<Record<string, string>>(join(directory, 'families.json')))),
-      synonymAlternatives: alternativesOf(rules, text),
-      normalizedSynonyms: rules.synonyms.map((group) => group.map(text.normalize)),
       normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
       standardAnswers: existsSync(join(directory, publishedStandardAnswersFileName)) ? readJson<PublishedStandardAnswer[]>(join(directory, publishedStandardAnswersFileName)) : [],
-      resolutions: new Map(),
     };
   } catch (error) {
-    if (error instanceof IndexMismatchError) throw error;
+    if (error instanceof IndexMismatchError || error instanceof IndexCorruptError) throw error;
     throw new IndexCorruptError(directory, (error as Error).message);
   }
 }

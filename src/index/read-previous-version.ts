@@ -1,15 +1,14 @@
 // The version `current` points at, as far as an incremental ingest can reuse it.
 import { join } from 'node:path';
-import type { SourceDocument } from '../corpus/corpus-types.js';
-import type { Claim } from '../reconcile/claim-types.js';
+import type { Statement } from '../reconcile/statement-types.js';
 import { readCurrentVersion, readJson, versionDirectory } from './index-store.js';
-import { indexFormatVersion, type Manifest, type StoredChunk } from './index-types.js';
+import { indexFormatVersion, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface PreviousVersion {
   manifest: Manifest;
-  claims: Claim[];
-  documents: Map<string, SourceDocument>;
+  statements: Statement[];
+  documents: Map<string, StoredDocument>;
   chunksBySource: Map<string, StoredChunk[]>;
   vectors: VectorIndex;
 }
@@ -29,10 +28,10 @@ export function readPreviousVersion(indexDirectory: string): PreviousVersion | n
       if (list) list.push(chunk);
       else chunksBySource.set(chunk.sourceId, [chunk]);
     }
-    const documents = new Map(readJson<SourceDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
-    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, liveCount: chunks.length });
-    const claims = readJson<Claim[]>(join(directory, 'claims.json'));
-    return { manifest, documents, chunksBySource, vectors, claims };
+    const documents = new Map(readJson<StoredDocument[]>(join(directory, 'documents.json')).map((document) => [document.sourceId, document]));
+    const vectors = VectorIndex.read({ path: join(directory, 'vectors.hnsw'), dimensions: manifest.embedder.dimensions, labels: chunks.map((chunk) => chunk.label) });
+    const statements = readJson<Statement[]>(join(directory, 'statements.json'));
+    return { manifest, documents, chunksBySource, vectors, statements };
   } catch {
     return null; // an unreadable previous version only means nothing can be reused
   }

@@ -1,5 +1,9 @@
 // The only importer of hnswlib-node: an approximate kNN index over chunk vectors (cosine).
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { IndexCorruptError } from '../errors/app-error.js';
+import { checkHnswFile } from './check-hnsw-file.js';
 
 export interface VectorHit {
   label: number;
@@ -7,54 +11,86 @@ export interface VectorHit {
   similarity: number;
 }
 
-/** A cosine-space HNSW index whose labels are chunk ordinals. */
+/** A vector scaled to length 1 and rounded to float32: exactly what the index stores, so it can be stored again unchanged. */
+export type UnitVector = number[] & { readonly __unit: true };
+
+const connections = 12;
+const constructionEf = 64;
+const searchEf = 64;
+const randomSeed = 42;
+
+/**
+ * A cosine-space HNSW index that knows its live labels. Vectors are normalized here and stored in hnswlib's
+ * inner-product space, so a stored vector read back and added to a new index is bit-identical: an index built from
+ * the same unit vectors in the same order is the same file, whether they were just embedded or reused.
+ */
 export class VectorIndex {
+  private readonly live: Set<number>;
+
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
-    private live: number,
-  ) {}
-
-  static create({ dimensions, capacity }: { dimensions: number; capacity: number }): VectorIndex {
-    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    index.initIndex(Math.max(capacity, 1), 12, 64, 42, true);
-    index.setEf(64);
-    return new VectorIndex(index, dimensions, 0);
+    private readonly liveLabels: readonly number[],
+  ) {
+    this.live = new Set(liveLabels);
   }
 
-  /** Reads an index written by `write`; `liveCount` is the number of labels not marked deleted. */
-  static read({ path, dimensions, liveCount }: { path: string; dimensions: number; liveCount: number }): VectorIndex {
-    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    index.readIndexSync(path, true);
-    if (index.getNumDimensions() !== dimensions) throw new Error(`vector index has ${index.getNumDimensions()} dimensions, expected ${dimensions}`);
-    index.setEf(64);
-    return new VectorIndex(index, dimensions, liveCount);
+  /** `vector` scaled to length 1 (a zero vector stays zero), rounded to float32. */
+  static unit(vector: readonly number[]): UnitVector {
+    const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
+    return vector.map((value) => (norm > 0 ? Math.fround(value / norm) : 0)) as unknown as UnitVector;
   }
 
-  /** Number of live (not deleted) vectors. */
+  /** An index whose labels are the positions of `vectors`, inserted in that order. */
+  static build({ dimensions, vectors }: { dimensions: number; vectors: readonly UnitVector[] }): VectorIndex {
+    const index = new hnswlib.HierarchicalNSW('ip', dimensions);
+    index.initIndex(Math.max(vectors.length, 1), connections, constructionEf, randomSeed);
+    index.setEf(searchEf);
+    vectors.forEach((vector, label) => {
+      if (vector.length !== dimensions) throw new Error(`vector ${label} has ${vector.length} dimensions, the index has ${dimensions}`);
+      index.addPoint(vector, label);
+    });
+    return new VectorIndex(index, dimensions, vectors.map((_, label) => label));
+  }
+
+  /**
+   * Reads an index written by `write` whose live labels are `labels`. The file is checked before hnswlib reads it
+   * (see check-hnsw-file.ts): a damaged file throws IndexCorruptError instead of crashing the process.
+   */
+  static read({ path, dimensions, labels }: { path: string; dimensions: number; labels: readonly number[] }): VectorIndex {
+    const check = checkHnswFile({ bytes: readFileSync(path), dimensions, labels });
+    if (!check.valid) throw new IndexCorruptError(dirname(path), `${basename(path)} is damaged: ${check.reason}`);
+    const index = new hnswlib.HierarchicalNSW('ip', dimensions);
+    index.readIndexSync(path);
+    index.setEf(searchEf);
+    return new VectorIndex(index, dimensions, [...labels]);
+  }
+
+  /** Number of live vectors. */
   get size(): number {
-    return this.live;
+    return this.liveLabels.length;
   }
 
-  add(label: number, vector: number[]): void {
-    if (this.index.getCurrentCount() >= this.index.getMaxElements()) this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);
-    this.index.addPoint(vector, label);
-    this.live++;
+  /** Number of vectors in the file, live or marked deleted (older versions marked removed chunks deleted). */
+  get storedCount(): number {
+    return this.index.getCurrentCount();
   }
 
-  remove(label: number): void {
-    this.index.markDelete(label);
-    this.live--;
+  /** The live labels (hnswlib's own id list also holds labels marked deleted by older versions). */
+  labels(): readonly number[] {
+    return this.liveLabels;
   }
 
-  labels(): number[] {
-    return this.index.getIdsList();
+  /** The stored unit vector of a live label. */
+  vectorOf(label: number): UnitVector {
+    if (!this.live.has(label)) throw new Error(`label ${label} is not a live vector of this index`);
+    return this.index.getPoint(label) as unknown as UnitVector;
   }
 
-  search(vector: number[], k: number): VectorHit[] {
-    const limit = Math.min(k, this.live);
+  search(vector: readonly number[], k: number): VectorHit[] {
+    const limit = Math.min(k, this.size);
     if (limit <= 0) return [];
-    const result = this.index.searchKnn(vector, limit);
+    const result = this.index.searchKnn(VectorIndex.unit(vector), limit);
     return result.neighbors.map((label, position) => ({ label, similarity: 1 - result.distances[position] }));
   }
 

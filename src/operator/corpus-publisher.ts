@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileS
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors/app-error.js';
 import type { IngestSummary } from '../index/ingest-corpus.js';
+import type { IngestOutcome } from '../index/ingest-outcome.js';
 import type { OperatorStore } from '../operator-store/operator-store.js';
-import type { IngestRunner } from './run-ingest-child.js';
 
 /** Corpus-relative path → new content, or null to remove the file. */
 export type CorpusEdit = Record<string, string | Buffer | null>;
@@ -16,9 +16,17 @@ export interface PublishResult {
   summary: IngestSummary;
 }
 
-export class IngestBusyError extends AppError {
+/** What runs the ingest of a change: the server's Reindexer (a child process), or ingest in-process in tests. */
+export interface IngestRunner {
+  /** Throws a 409 `ingest_locked` error while an ingest of the index runs: this server's, or another process's. */
+  assertIdle(): void;
+  /** Runs an incremental ingest of the corpus into the index and waits for its outcome. */
+  run(): Promise<IngestOutcome>;
+}
+
+export class ChangeInProgressError extends AppError {
   constructor() {
-    super({ code: 'conflict', message: 'Another ingest is running; try again when it has finished (GET /admin/reindex shows its state).' });
+    super({ code: 'ingest_locked', message: 'Another change to the corpus is being published; try again when it has finished.' });
   }
 }
 
@@ -48,10 +56,8 @@ function applyEdit(corpusDirectory: string, edit: CorpusEdit): void {
 export interface CorpusPublisherOptions {
   corpusDirectory: string;
   indexDirectory: string;
-  runIngest: IngestRunner;
+  ingest: IngestRunner;
   store: OperatorStore;
-  /** True while the background re-index runs (its runs and ours exclude each other). */
-  otherIngestRunning?: () => boolean;
   /** Called once a new version is current (the server reloads it at once). */
   onPublished?: () => void;
 }
@@ -61,18 +67,18 @@ export class CorpusPublisher {
 
   constructor(readonly options: CorpusPublisherOptions) {}
 
-  get busy(): boolean {
-    return this.running !== null || (this.options.otherIngestRunning?.() ?? false);
-  }
-
-  /** Resolves once the change in progress (if any) has finished, so a shutdown does not cut an ingest short. */
+  /** Resolves once the change in progress (if any) has finished, so a shutdown does not cut it short. */
   async idle(): Promise<void> {
     await this.running?.catch(() => undefined);
   }
 
-  /** Runs `work` alone: 409 while another change or re-index runs. */
+  /**
+   * Runs `work` alone: 409 `ingest_locked` while another change is published here, or while any ingest of the
+   * index runs (a re-index of this server, the CLI, another replica), checked before anything is touched.
+   */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (this.busy) throw new IngestBusyError();
+    if (this.running) throw new ChangeInProgressError();
+    this.options.ingest.assertIdle();
     const run = work();
     this.running = run;
     try {
@@ -83,20 +89,26 @@ export class CorpusPublisher {
   }
 
   /**
-   * Applies the edit `prepare` returns (computed under the lock from the corpus as it is), ingests, and records
-   * who did it. On an ingest failure the touched files are restored and PublishFailedError is thrown.
+   * Applies the edit `prepare` returns (computed from the corpus as it is), ingests, and records who did it. When the
+   * ingest fails the touched files are restored: a lock taken meanwhile by another process is a 409, anything else
+   * PublishFailedError with the ingest's own message.
    */
   publish({ actor, action, target, prepare }: { actor: string; action: string; target: string; prepare: () => CorpusEdit }): Promise<PublishResult> {
     return this.exclusive(async () => {
-      const { corpusDirectory, indexDirectory, store } = this.options;
+      const { corpusDirectory, store, ingest } = this.options;
       const edit = prepare();
       const backup: CorpusEdit = Object.fromEntries(Object.keys(edit).map((path) => [path, existsSync(join(corpusDirectory, path)) ? readFileSync(join(corpusDirectory, path)) : null]));
       applyEdit(corpusDirectory, edit);
-      const outcome = await this.options.runIngest({ corpusDirectory, indexDirectory });
+      let outcome: IngestOutcome;
+      try {
+        outcome = await ingest.run();
+      } catch (error) {
+        applyEdit(corpusDirectory, backup);
+        throw error;
+      }
       if (!outcome.success) {
         applyEdit(corpusDirectory, backup);
-        // Another process holding the index's ingest lock (the CLI, another replica) is a conflict, not a failure.
-        if (outcome.error.code === 'ingest_locked') throw new IngestBusyError();
+        if (outcome.error.code === 'ingest_locked') throw new AppError({ code: 'ingest_locked', message: outcome.error.message });
         await store.addAudit({ actor, action, target, details: { outcome: 'failed', error: outcome.error } });
         throw new PublishFailedError(outcome.error);
       }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors/app-error.js';
 import { readCorpusSnapshot, restoreCorpusSnapshot } from '../index/corpus-snapshot.js';
 import { readCurrentVersion, readJson, switchCurrent, versionDirectory, versionsDirectoryName } from '../index/index-store.js';
+import { IngestLock } from '../index/ingest-lock.js';
 import type { Manifest } from '../index/index-types.js';
 import type { CorpusPublisher } from './corpus-publisher.js';
 
@@ -43,29 +44,40 @@ export function listVersions(indexDirectory: string): VersionEntry[] {
 
 /**
  * Rolls back (or forward) to a kept version: restores the corpus files it was built from, then switches
- * `current` atomically; the server's hot reload picks it up. Runs under the publisher's lock.
+ * `current` atomically; the server's hot reload picks it up. Runs alone (as a change of the publisher) and under
+ * the index's ingest lock, so no ingest of this or another process reads a corpus half restored.
  */
 export function activateVersion({ publisher, version, actor }: { publisher: CorpusPublisher; version: string; actor: string }) {
-  const { corpusDirectory, indexDirectory, store } = publisher.options;
+  const { indexDirectory } = publisher.options;
   if (!versionNamePattern.test(version) || !existsSync(join(versionDirectory(indexDirectory, version), 'manifest.json'))) {
     throw new AppError({ code: 'not_found', message: `No kept version ${version}; GET /admin/versions lists them.` });
   }
   return publisher.exclusive(async () => {
-    const directory = versionDirectory(indexDirectory, version);
-    const previousVersion = readCurrentVersion(indexDirectory);
-    if (previousVersion === version) throw new AppError({ code: 'conflict', message: `${version} is already the active version.` });
-    const snapshot = readCorpusSnapshot(directory);
-    if (!snapshot) throw new AppError({ code: 'conflict', message: `${version} was built before versions kept their corpus files, so activating it cannot restore the corpus. Re-publish instead.` });
-    const manifest = readJson<Manifest>(join(directory, 'manifest.json'));
-    let corpus: { written: string[]; removed: string[] };
+    const lock = IngestLock.acquire({ indexDirectory });
     try {
-      corpus = restoreCorpusSnapshot({ corpusDirectory, indexDirectory, entries: snapshot, keep: manifest.skipped.map((file) => file.path) });
-    } catch (error) {
-      throw new AppError({ code: 'conflict', message: `${version} cannot be activated: ${(error as Error).message}. Nothing was changed.` });
+      return await switchWithCorpus({ publisher, version, actor });
+    } finally {
+      await lock.release();
     }
-    switchCurrent(indexDirectory, version);
-    publisher.options.onPublished?.();
-    await store.addAudit({ actor, action: 'version.activate', target: version, details: { outcome: 'activated', previousVersion, corpus } });
-    return { version, previousVersion, corpus };
   });
+}
+
+async function switchWithCorpus({ publisher, version, actor }: { publisher: CorpusPublisher; version: string; actor: string }) {
+  const { corpusDirectory, indexDirectory, store } = publisher.options;
+  const directory = versionDirectory(indexDirectory, version);
+  const previousVersion = readCurrentVersion(indexDirectory);
+  if (previousVersion === version) throw new AppError({ code: 'conflict', message: `${version} is already the active version.` });
+  const snapshot = readCorpusSnapshot(directory);
+  if (!snapshot) throw new AppError({ code: 'conflict', message: `${version} was built before versions kept their corpus files, so activating it cannot restore the corpus. Re-publish instead.` });
+  const manifest = readJson<Manifest>(join(directory, 'manifest.json'));
+  let corpus: { written: string[]; removed: string[] };
+  try {
+    corpus = restoreCorpusSnapshot({ corpusDirectory, indexDirectory, entries: snapshot, keep: manifest.skipped.map((file) => file.path) });
+  } catch (error) {
+    throw new AppError({ code: 'conflict', message: `${version} cannot be activated: ${(error as Error).message}. Nothing was changed.` });
+  }
+  switchCurrent(indexDirectory, version);
+  publisher.options.onPublished?.();
+  await store.addAudit({ actor, action: 'version.activate', target: version, details: { outcome: 'activated', previousVersion, corpus } });
+  return { version, previousVersion, corpus };
 }

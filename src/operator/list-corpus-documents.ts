@@ -47,7 +47,7 @@ export function listCorpusDocuments({ corpusDirectory, metadata, index }: { corp
   const chunkCounts = new Map<string, number>();
   for (const chunk of index?.chunks ?? []) chunkCounts.set(chunk.sourceId, (chunkCounts.get(chunk.sourceId) ?? 0) + 1);
   const claimCounts = new Map<string, number>();
-  for (const claim of index?.claims ?? []) claimCounts.set(claim.sourceId, (claimCounts.get(claim.sourceId) ?? 0) + 1);
+  for (const { statement } of index?.claims ?? []) claimCounts.set(statement.sourceId, (claimCounts.get(statement.sourceId) ?? 0) + 1);
   return listArticlePaths(corpusDirectory).map((path) => {
     const sourceIds = filesByPath.get(path)?.sourceIds ?? [];
     const documents = sourceIds.map((id) => index!.documents.get(id)).filter((document) => document !== undefined);

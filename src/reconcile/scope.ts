@@ -1,15 +1,92 @@
-// The scope of a claim or of a user's situation, and how to read it from text.
-import type { ScopeRules } from '../rules/rule-schema.js';
-import { findPlaces, type Place } from '../retrieval/region-gazetteer.js';
+// The scope of a statement or of a user's situation: places and how they relate, who, which type, and changes.
+import type { PlaceRelation, ScopeRules } from '../rules/rule-schema.js';
+import type { Normalize } from '../text/normalize-text.js';
+import { findPlaces, type Place } from '../vocabulary/region-gazetteer.js';
 
-/** Scope values by dimension name (transfer, insurance, population…); `region` holds provinces. */
 export interface Scope {
-  values: Record<string, string>;
-  /** Provinces the scope is about (a claim: the province it is limited to; a user: every province named). */
+  /** Provinces a statement is limited to (a user: every province named). */
   regions: string[];
+  /** Provinces a statement excludes ("其他地区" beside "广东省方案"). */
+  excludedRegions: string[];
+  relation: PlaceRelation | null;
+  /** Province of the origin / destination of a move ("*" = a province other than the one named). */
+  origin: string | null;
+  destination: string | null;
+  /** Dimension → the values named (insurance types, populations…). */
+  values: Record<string, string[]>;
+  /** Dimension → a change from one value to another ("职工医保转为居民医保"). */
+  changes: Record<string, { from: string | null; to: string }>;
 }
 
-export const emptyScope: Scope = { values: {}, regions: [] };
+export const emptyScope: Scope = { regions: [], excludedRegions: [], relation: null, origin: null, destination: null, values: {}, changes: {} };
+
+/** Scope vocabulary with every word normalized once. */
+export interface CompiledScope {
+  relations: Array<{ relation: PlaceRelation; word: string }>;
+  complements: string[];
+  otherProvince: string[];
+  localChanges: string[];
+  changeVerbs: string[];
+  dimensions: Array<{ name: string; label: string; strict: boolean; terms: Array<{ value: string; term: string }> }>;
+  /** dimension → value → parent value. */
+  parents: Map<string, Map<string, string>>;
+  separators: string;
+  movementVerbs: string[];
+  foreignPlaces: string[];
+}
+
+const longestFirst = <T extends { term?: string; word?: string }>(left: T, right: T) =>
+  (right.term ?? right.word ?? '').length - (left.term ?? left.word ?? '').length;
+
+/** Normalizes the scope vocabulary once. */
+export function compileScope({ rules, normalize, movementVerbs, foreignPlaces }: { rules: ScopeRules; normalize: Normalize; movementVerbs: string[]; foreignPlaces: string[] }): CompiledScope {
+  const parents = new Map<string, Map<string, string>>();
+  const dimensions = Object.entries(rules.dimensions).map(([name, definition]) => {
+    const byValue = new Map<string, string>();
+    for (const [value, entry] of Object.entries(definition.values)) if (entry.parent) byValue.set(value, entry.parent);
+    parents.set(name, byValue);
+    return {
+      name,
+      label: definition.label,
+      strict: definition.strict,
+      terms: Object.entries(definition.values)
+        .flatMap(([value, entry]) => [value, ...entry.terms].map((term) => ({ value, term: normalize(term) })))
+        .sort(longestFirst),
+    };
+  });
+  return {
+    relations: Object.entries(rules.relations)
+      .flatMap(([relation, words]) => (words ?? []).map((word) => ({ relation: relation as PlaceRelation, word: normalize(word) })))
+      .sort(longestFirst),
+    complements: rules.complements.map(normalize),
+    otherProvince: rules.otherProvince.map(normalize),
+    localChanges: rules.localChanges.map(normalize),
+    changeVerbs: rules.changeVerbs.map(normalize).sort((left, right) => right.length - left.length),
+    dimensions,
+    parents,
+    separators: rules.enumerationSeparators,
+    movementVerbs,
+    foreignPlaces,
+  };
+}
+
+/** Spans of `words` found in `text`, longest first, without overlaps. */
+function findWords<T extends { term: string }>(text: string, entries: T[]): Array<T & { offset: number }> {
+  const taken: Array<[number, number]> = [];
+  const found: Array<T & { offset: number }> = [];
+  for (const entry of entries) {
+    let offset = text.indexOf(entry.term);
+    while (offset >= 0) {
+      const end = offset + entry.term.length;
+      if (!taken.some(([start, stop]) => offset < stop && end > start)) {
+        taken.push([offset, end]);
+        found.push({ ...entry, offset });
+      }
+      offset = text.indexOf(entry.term, end);
+    }
+  }
+  return found.sort((left, right) => left.offset - right.offset);
+}
 
 function isEnumerated(text: string, place: Place, separators: string): boolean {
   const before = text[place.offset - 1] ?? '';
@@ -17,40 +94,89 @@ function isEnumerated(text: string, place: Place, separators: string): boolean {
   return (before !== '' && separators.includes(before)) || (after !== '' && separators.includes(after)) || /^等\d/.test(text.slice(place.offset + place.name.length));
 }
 
-/** Dimension values named in normalized `text` (first matching value of each dimension). */
-function qualifiers(text: string, rules: ScopeRules, normalizeTerm: (term: string) => string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [dimension, definition] of Object.entries(rules.dimensions)) {
-    let best: { value: string; position: number; length: number } | null = null;
-    for (const [value, terms] of Object.entries(definition.values)) {
-      for (const term of terms) {
-        const position = text.indexOf(normalizeTerm(term));
-        if (position >= 0 && (!best || term.length > best.length)) best = { value, position, length: term.length };
-      }
+/** Places in `text` with their role in a move: origin ("从广州"), destination ("调到深圳"), or just named. */
+function placeRoles(text: string, scope: CompiledScope, places: Place[]): Array<Place & { role: 'origin' | 'destination' | 'named'; negated: boolean }> {
+  return places.map((place) => {
+    const before = text.slice(Math.max(0, place.offset - 4), place.offset);
+    const verb = scope.movementVerbs.find((word) => before.endsWith(word));
+    const negated = verb !== undefined && /[不没未]$/.test(before.slice(0, before.length - verb.length));
+    if (/[从由]$/.test(before)) return { ...place, role: 'origin', negated: false };
+    if (verb && verb.length > 1) return { ...place, role: 'destination', negated };
+    if (verb && !/在$/.test(before)) return { ...place, role: 'destination', negated };
+    return { ...place, role: 'named', negated: false };
+  });
+}
+
+function relationOf(from: Place, to: Place): PlaceRelation {
+  if (from.name === to.name) return 'same-city';
+  return from.province === to.province ? 'same-province' : 'cross-province';
+}
+
+/** Values and changes of the scope dimensions named in `text`. */
+function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' | 'changes'> {
+  const values: Record<string, string[]> = {};
+  const changes: Record<string, { from: string | null; to: string }> = {};
+  for (const dimension of scope.dimensions) {
+    const found = findWords(text, dimension.terms);
+    if (found.length === 0) continue;
+    values[dimension.name] = [...new Set(found.map((entry) => entry.value))];
+    for (const entry of found) {
+      const before = text.slice(Math.max(0, entry.offset - 5), entry.offset);
+      const verb = scope.changeVerbs.find((word) => before.includes(word) && before.length - before.lastIndexOf(word) - word.length <= 2);
+      if (!verb) continue;
+      const other = found.filter((candidate) => candidate.value !== entry.value);
+      const from = other.filter((candidate) => candidate.offset < entry.offset).at(-1) ?? other[0];
+      changes[dimension.name] = { from: from?.value ?? null, to: entry.value };
     }
-    if (best) values[dimension] = best.value;
   }
-  return values;
+  return { values, changes };
 }
 
-/** Scope a claim sentence is limited to: qualifiers it names and a province it names outside enumerations. */
-export function detectClaimScope({ text, rules, normalizeTerm }: { text: string; rules: ScopeRules; normalizeTerm: (term: string) => string }): Scope {
-  const places = findPlaces(text).filter((place) => !isEnumerated(text, place, rules.enumerationSeparators));
+/** The scope a statement is limited to: places outside enumerations, relation words, dimension values and changes. */
+export function detectStatementScope({ text, scope }: { text: string; scope: CompiledScope }): Scope {
+  const places = findPlaces(text).filter((place) => !isEnumerated(text, place, scope.separators));
+  const roles = placeRoles(text, scope, places);
+  const relation = findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation })))[0]?.relation ?? null;
   const regions = [...new Set(places.map((place) => place.province))];
-  return { values: qualifiers(text, rules, normalizeTerm), regions: regions.length === 1 ? regions : [] };
+  const origin = roles.find((place) => place.role === 'origin')?.province ?? (scope.otherProvince.some((word) => text.includes(`从${word}`)) ? '*' : null);
+  const destination = roles.find((place) => place.role === 'destination')?.province ?? (scope.otherProvince.some((word) => scope.movementVerbs.some((verb) => verb.length > 1 && text.includes(`${verb}${word}`))) ? '*' : null);
+  return { regions: regions.length === 1 ? regions : [], excludedRegions: [], relation, origin, destination, ...dimensionsOf(text, scope) };
 }
 
-/** The user's situation: qualifiers, every province named, and the transfer type implied by two places. */
-export function detectUserScope({ text, rules, normalizeTerm }: { text: string; rules: ScopeRules; normalizeTerm: (term: string) => string }): Scope & { places: Place[] } {
+/** The user's situation: every province named, the move's ends and their relation, dimension values and changes. */
+export function detectUserScope({ text, scope }: { text: string; scope: CompiledScope }): Scope & { foreign: boolean } {
   const places = findPlaces(text);
-  const values = qualifiers(text, rules, normalizeTerm);
-  const named = places.filter((place, index) => places.findIndex((other) => other.name === place.name) === index);
-  // "广东广州" names one place: a province is dropped when one of its cities is named too.
-  const distinct = named.filter((place) => place.kind === 'city' || !named.some((other) => other.kind === 'city' && other.province === place.province));
-  for (const [dimension, definition] of Object.entries(rules.dimensions)) {
-    if (!definition.fromPlaces || values[dimension] || distinct.length < 2) continue;
-    const [from, to] = distinct;
-    values[dimension] = from.province === to.province ? definition.fromPlaces.sameProvince : definition.fromPlaces.differentProvince;
+  const roles = placeRoles(text, scope, places).filter((place) => !place.negated);
+  const origin = roles.find((place) => place.role === 'origin') ?? (roles.some((place) => place.role === 'destination') ? roles.find((place) => place.role === 'named') : undefined);
+  const destination = roles.filter((place) => place.role === 'destination').at(-1);
+  let relation = findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation })))[0]?.relation ?? null;
+  if (origin && destination) relation = relationOf(origin, destination);
+  else if (!relation && !destination && roles.length > 0 && new Set(roles.map((place) => place.name)).size === 1 && scope.localChanges.some((word) => text.includes(word))) relation = 'same-city';
+  else if (!relation && destination && !origin) relation = 'cross-city';
+  return {
+    regions: [...new Set(roles.map((place) => place.province))],
+    excludedRegions: [],
+    relation,
+    origin: origin?.province ?? null,
+    destination: destination?.province ?? null,
+    ...dimensionsOf(text, scope),
+    foreign: scope.foreignPlaces.some((word) => text.includes(word)),
+  };
+}
+
+/** A statement's scope completed by its context: the label's and section headings' qualifiers where the sentence has none. */
+export function mergeScopes(own: Scope, ...contexts: Scope[]): Scope {
+  const merged: Scope = { ...own, values: { ...own.values }, changes: { ...own.changes } };
+  for (const context of contexts) {
+    if (merged.regions.length === 0 && merged.excludedRegions.length === 0) {
+      merged.regions = context.regions;
+      merged.excludedRegions = context.excludedRegions;
+    }
+    merged.relation ??= context.relation;
+    merged.origin ??= context.origin;
+    merged.destination ??= context.destination;
+    for (const [dimension, values] of Object.entries(context.values)) merged.values[dimension] ??= values;
+    for (const [dimension, change] of Object.entries(context.changes)) merged.changes[dimension] ??= change;
   }
-  return { values, regions: [...new Set(places.map((place) => place.province))], places: distinct };
+  return merged;
 }

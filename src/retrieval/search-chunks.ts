@@ -2,7 +2,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { StoredChunk } from '../index/index-types.js';
 import { searchBm25 } from '../index/bm25-index.js';
-import { expandQuery, type WeightedToken } from './expand-query.js';
+import type { WeightedToken } from './weighted-token.js';
 
 export interface ChunkHit {
   chunk: StoredChunk;
@@ -15,9 +15,14 @@ export interface ChunkHit {
 const candidates = 50;
 const rrfConstant = 60;
 
-/** The k best chunks for `query`, one per duplicate group; an `expanded` query skips re-expansion. */
+/** The query's words at weight 1 (for callers without a question analysis: smoke tests, /api/search). */
+export function plainQuery({ index, query }: { index: LoadedIndex; query: string }): WeightedToken[] {
+  return [...new Set(index.text.tokens(query))].map((token) => ({ token, weight: 1 }));
+}
+
+/** The k best chunks for `query`, one per duplicate group; `expanded` weighs the lexical query's tokens. */
 export async function searchChunks({ index, query, k, expanded }: { index: LoadedIndex; query: string; k: number; expanded?: WeightedToken[] }): Promise<ChunkHit[]> {
-  const weighted = expanded ?? expandQuery({ normalized: index.text.normalize(query), text: index.text, synonyms: index.normalizedSynonyms });
+  const weighted = expanded ?? plainQuery({ index, query });
   const lexical = searchBm25(index.lexical, weighted, candidates);
   const vector = index.vectors.search(await index.embedder.embeddings.embedQuery(query), candidates);
   const fused = new Map<number, { score: number; lexicalScore: number; vectorSimilarity: number }>();

@@ -3,35 +3,27 @@ import { createHash } from 'node:crypto';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { InvalidRulesError } from '../errors/app-error.js';
+import { defaultStopwords } from './defaults/default-stopwords.js';
+import { mergeLanguage, type Language } from './compile-language.js';
+import { defaultCleaning } from './defaults/default-cleaning.js';
+import { defaultScope } from './defaults/default-scope.js';
+import { defaultSynonyms } from './defaults/default-synonyms.js';
+import { languageSchema } from './language-schema.js';
 import {
   cleaningFileSchema,
   domainFileSchema,
   scopeFileSchema,
   synonymsFileSchema,
-  topicsFileSchema,
   variantsFileSchema,
-  type CleaningRules,
   type DomainRules,
   type ScopeRules,
-  type Topic,
 } from './rule-schema.js';
 
 /** The rule files, by name, as raw text (missing optional files are absent). */
 export type RuleTexts = Partial<Record<RuleFileName, string>>;
-export const ruleFileNames = ['topics.yaml', 'synonyms.yaml', 'variants.yaml', 'scope.yaml', 'cleaning.yaml', 'domain.yaml', 'userdict.txt', 'stopwords.txt'] as const;
+export const ruleFileNames = ['domain.yaml', 'language.yaml', 'synonyms.yaml', 'variants.yaml', 'scope.yaml', 'cleaning.yaml', 'userdict.txt', 'stopwords.txt'] as const;
 export type RuleFileName = (typeof ruleFileNames)[number];
-const requiredFiles: RuleFileName[] = ['topics.yaml', 'domain.yaml'];
-
-export interface CompiledValueRule {
-  pattern: RegExp;
-  value?: boolean | string;
-}
-
-export interface CompiledTopic extends Omit<Topic, 'values' | 'implicit'> {
-  values: CompiledValueRule[];
-  implicit: CompiledValueRule[];
-  askNotPatterns: RegExp[];
-}
+const requiredFiles: RuleFileName[] = ['domain.yaml'];
 
 export interface CompiledCleaning {
   relatedMarkers: RegExp;
@@ -45,13 +37,15 @@ export interface CompiledCleaning {
   titleDateSuffix: RegExp;
 }
 
+/** The validated rule files merged onto the engine's defaults (words not yet normalized: see `compileLanguage`). */
 export interface RuleSet {
   texts: RuleTexts;
-  topics: CompiledTopic[];
+  /** Default synonym groups followed by the corpus's own. */
   synonyms: string[][];
   /** [variant, canonical], longest variant first. */
   variants: Array<[string, string]>;
   scope: ScopeRules;
+  language: ReturnType<typeof mergeLanguage>;
   cleaning: CompiledCleaning;
   domain: DomainRules;
   userDictionary: string[];
@@ -59,18 +53,7 @@ export interface RuleSet {
   fingerprints: { text: string; cleaning: string; all: string };
 }
 
-const neverMatches = '(?!)';
-const defaultCleaning: CleaningRules = {
-  relatedMarkers: neverMatches,
-  teaserFooter: neverMatches,
-  linkListStamp: neverMatches,
-  navigation: neverMatches,
-  boilerplate: [],
-  publisherLine: neverMatches,
-  publisherStatement: neverMatches,
-  dates: ['(\\d{4})-(\\d{1,2})-(\\d{1,2})'],
-  titleDateSuffix: neverMatches,
-};
+export type { Language };
 
 function parseYaml<T>(file: RuleFileName, text: string | undefined, schema: z.ZodType<T>, fallback: unknown): T {
   let raw: unknown = fallback;
@@ -111,35 +94,36 @@ function hashOf(...parts: Array<string | undefined>): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Validates and compiles rule file texts; throws InvalidRulesError naming the file and the problem. */
+function mergeScope(corpus: ScopeRules | null): ScopeRules {
+  const base = scopeFileSchema.parse(defaultScope);
+  if (!corpus) return base;
+  const relations = { ...base.relations };
+  for (const [relation, words] of Object.entries(corpus.relations)) relations[relation as keyof typeof relations] = [...(relations[relation as keyof typeof relations] ?? []), ...(words ?? [])];
+  return {
+    relations,
+    complements: [...base.complements, ...corpus.complements],
+    otherProvince: [...base.otherProvince, ...corpus.otherProvince],
+    localChanges: [...base.localChanges, ...corpus.localChanges],
+    changeVerbs: [...base.changeVerbs, ...corpus.changeVerbs],
+    dimensions: { ...base.dimensions, ...corpus.dimensions },
+    enumerationSeparators: corpus.enumerationSeparators,
+  };
+}
+
+/**
+ * Validates the rule files and merges them onto the engine's defaults; throws InvalidRulesError naming the file and
+ * the problem. Only domain.yaml is required: language, synonyms, scope words and cleaning patterns have defaults.
+ */
 export function compileRules(texts: RuleTexts): RuleSet {
   for (const file of requiredFiles) {
-    if (texts[file] === undefined) throw new InvalidRulesError(file, 'the file is missing (every corpus needs rules/topics.yaml and rules/domain.yaml)');
+    if (texts[file] === undefined) throw new InvalidRulesError(file, 'the file is missing (every corpus needs rules/domain.yaml)');
   }
-  const topicsFile = parseYaml('topics.yaml', texts['topics.yaml'], topicsFileSchema, { topics: [] });
-  const seen = new Set<string>();
-  const topics = topicsFile.topics.map((topic): CompiledTopic => {
-    if (seen.has(topic.id)) throw new InvalidRulesError('topics.yaml', `topic id ${topic.id} appears twice`);
-    seen.add(topic.id);
-    if (topic.kind !== 'list' && topic.values.length === 0) throw new InvalidRulesError('topics.yaml', `topic ${topic.id} has no values`);
-    if (topic.kind === 'list' && topic.items.length === 0) throw new InvalidRulesError('topics.yaml', `list topic ${topic.id} has no items`);
-    if (topic.kind === 'polarity' && topic.values.some((rule) => typeof rule.value !== 'boolean')) {
-      throw new InvalidRulesError('topics.yaml', `polarity topic ${topic.id} needs value: true or false on every pattern`);
-    }
-    // Patterns see NFKC-normalized text, so they are normalized the same way (，→, ；→;).
-    const compile = (rule: { pattern: string; value?: boolean | string }) => ({ pattern: compilePattern('topics.yaml', rule.pattern.normalize('NFKC')), value: rule.value });
-    return {
-      ...topic,
-      values: topic.values.map(compile),
-      implicit: topic.implicit.map(compile),
-      askNotPatterns: (topic.ask?.notPatterns ?? []).map((pattern) => compilePattern('topics.yaml', pattern.normalize('NFKC'))),
-    };
-  });
-  const synonyms = parseYaml('synonyms.yaml', texts['synonyms.yaml'], synonymsFileSchema, { groups: [] }).groups;
+  const synonyms = [...defaultSynonyms, ...parseYaml('synonyms.yaml', texts['synonyms.yaml'], synonymsFileSchema, { groups: [] }).groups];
   const variantMap = parseYaml('variants.yaml', texts['variants.yaml'], variantsFileSchema, {});
   const variants = Object.entries(variantMap).sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
-  const scope = parseYaml('scope.yaml', texts['scope.yaml'], scopeFileSchema, { dimensions: {} });
-  const cleaningRaw = parseYaml('cleaning.yaml', texts['cleaning.yaml'], cleaningFileSchema, defaultCleaning);
+  const scope = mergeScope(texts['scope.yaml'] === undefined ? null : parseYaml('scope.yaml', texts['scope.yaml'], scopeFileSchema, {}));
+  const language = mergeLanguage(texts['language.yaml'] === undefined ? null : parseYaml('language.yaml', texts['language.yaml'], languageSchema.partial(), {}));
+  const cleaningRaw = { ...defaultCleaning, ...parseYaml('cleaning.yaml', texts['cleaning.yaml'], cleaningFileSchema.partial(), {}) };
   const cleaning: CompiledCleaning = {
     relatedMarkers: compilePattern('cleaning.yaml', cleaningRaw.relatedMarkers),
     teaserFooter: compilePattern('cleaning.yaml', cleaningRaw.teaserFooter),
@@ -153,13 +137,13 @@ export function compileRules(texts: RuleTexts): RuleSet {
   };
   const domain = parseYaml('domain.yaml', texts['domain.yaml'], domainFileSchema, {});
   const userDictionary = wordList(texts['userdict.txt']).map((line) => line.split(/\s+/)[0]);
-  const stopwords = new Set(wordList(texts['stopwords.txt']).flatMap((line) => line.split(/\s+/)));
+  const stopwords = new Set([...defaultStopwords, ...wordList(texts['stopwords.txt']).flatMap((line) => line.split(/\s+/))]);
   return {
     texts,
-    topics,
     synonyms,
     variants,
     scope,
+    language,
     cleaning,
     domain,
     userDictionary,

@@ -1,59 +1,40 @@
 // zod schemas of the operator-editable rule files under corpus/rules/.
 import { z } from 'zod';
 
-const termGroups = z.array(z.array(z.string().min(1)).min(1));
-
-const valueRule = z.object({
-  pattern: z.string().min(1),
-  value: z.union([z.boolean(), z.string()]).optional(),
-});
-
-export const topicSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
-  label: z.string().min(1),
-  kind: z.enum(['polarity', 'quantity', 'enum', 'list', 'count']),
-  stability: z.enum(['regulation', 'figure']).default('regulation'),
-  unit: z.string().optional(),
-  terms: termGroups.default([]),
-  context: termGroups.default([]),
-  exclude: z.array(z.string()).default([]),
-  excludeContext: z.array(z.string()).default([]),
-  values: z.array(valueRule).default([]),
-  implicit: z.array(valueRule).default([]),
-  items: z.array(z.string()).default([]),
-  ask: z
-    .object({
-      terms: termGroups,
-      exclude: z.array(z.string()).default([]),
-      /** Regular expressions: a question matching one is not about the topic (e.g. the reverse direction). */
-      notPatterns: z.array(z.string()).default([]),
-    })
-    .optional(),
-  /** Whether a yes/no question on the topic is answered with a yes/no word first (polarity topics). */
-  yesNo: z.boolean().default(true),
-  conclusion: z.union([z.string(), z.object({ true: z.string(), false: z.string() })]).optional(),
-});
-export type Topic = z.infer<typeof topicSchema>;
-
-export const topicsFileSchema = z.object({ topics: z.array(topicSchema) });
-
 export const synonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 
 export const variantsFileSchema = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
 
+const scopeValue = z.union([z.array(z.string().min(1)), z.object({ terms: z.array(z.string().min(1)), parent: z.string().optional() })]).transform((value) => (Array.isArray(value) ? { terms: value } : value));
+
+/** Relations between two places, by the words that name them. */
+export const placeRelations = ['same-city', 'same-province', 'cross-province', 'cross-city'] as const;
+export type PlaceRelation = (typeof placeRelations)[number];
+
 export const scopeFileSchema = z.object({
-  dimensions: z.record(
-    z.string(),
-    z.object({
-      label: z.string(),
-      strict: z.boolean(),
-      values: z.record(z.string(), z.array(z.string().min(1))).default({}),
-      fromPlaces: z.object({ differentProvince: z.string(), sameProvince: z.string() }).optional(),
-      followUpContext: z.string().optional(),
-    }),
-  ),
+  relations: z.partialRecord(z.enum(placeRelations), z.array(z.string().min(1))).default({}),
+  /** Labels meaning "the regions not named beside this one" ("其他地区"). */
+  complements: z.array(z.string()).default([]),
+  /** Words for "a province other than the one named" ("省外"). */
+  otherProvince: z.array(z.string()).default([]),
+  /** Changes that happen without leaving the city ("跳槽", "搬家"): with one place named, the user stays in it. */
+  localChanges: z.array(z.string()).default([]),
+  /** Verbs that turn one value of a dimension into another ("职工医保转为居民医保"). */
+  changeVerbs: z.array(z.string()).default([]),
+  dimensions: z
+    .record(
+      z.string(),
+      z.object({
+        label: z.string(),
+        /** strict: a statement qualified on it governs only users who said so; lenient: also users who did not say. */
+        strict: z.boolean(),
+        values: z.record(z.string(), scopeValue).default({}),
+      }),
+    )
+    .default({}),
   enumerationSeparators: z.string().default('、'),
 });
+export type ScopeVocabulary = z.input<typeof scopeFileSchema>;
 export type ScopeRules = z.infer<typeof scopeFileSchema>;
 
 export const cleaningFileSchema = z.object({
@@ -77,6 +58,10 @@ export const domainFileSchema = z.object({
     disclaimer: z.string(),
     treatmentDisclaimer: z.string(),
     unresolvedAdvice: z.string(),
+    /** Said when a request is declined (to act on an account, play a role, reveal instructions); {coverage} is filled in. */
+    refusal: z.string().default('抱歉，这个请求我无法办理。我只能依据知识库中的公开资料回答{coverage}等问题，不能代为操作任何账户、扮演其他角色或透露内部设置。'),
+    /** The model's instructions when an LLM writes answers; {coverage} is filled in. */
+    llmInstructions: z.string().optional(),
     /** Example questions the chat widget offers. */
     examples: z.array(z.string()).default([]),
   }),

@@ -3,7 +3,7 @@ import { answerQuestion } from '../answer/answer-question.js';
 import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
 import type { LoadedIndex } from '../index/load-index.js';
-import type { SessionState } from '../retrieval/understand-query.js';
+import type { SessionState } from '../question/session-state.js';
 import type { LlmAnswerer } from '../answer/llm/llm-answerer.js';
 import { answerIdOf } from '../feedback/answer-id.js';
 import type { AnsweredEvent } from '../feedback/log-conversation.js';

@@ -30,7 +30,7 @@ import type { SessionStore } from './session-store.js';
 
 
 export interface AppDependencies {
-  indexes: { current: LoadedIndex | null; lastError: string | null };
+  indexes: { current: LoadedIndex | null; lastError: string | null; fallbackFrom?: string | null };
   sessions: SessionStore;
   logger: Logger;
   metrics: Metrics;
@@ -82,7 +82,7 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
   app.route('/', infoRoutes({ chat, metrics, indexes }));
   app.use('/admin/*', adminAuth({ tokens: adminTokens, publicPaths: consolePaths }));
   app.route('/', consoleRoutes({ adminEnabled: Object.keys(adminTokens).length > 0 }));
-  app.route('/', adminRoutes({ reindexer, otherIngestRunning: () => operator?.publisher.busy ?? false }));
+  app.route('/', adminRoutes({ reindexer }));
   if (operator) app.route('/', operatorRoutes({ operator, chat, indexes }));
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes({ indexes }));

@@ -15,6 +15,8 @@ export const statusByCode: Record<AppErrorCode, number> = {
   invalid_rules: 500,
   ingest_failed: 500,
   strict_mode: 500,
+  ingest_locked: 409,
+  ingest_aborted: 503,
   timeout: 504,
   invalid_config: 500,
   conflict: 409,

@@ -1,17 +1,21 @@
 // Holds the serving index and switches to a new version when <INDEX_DIR>/current changes.
 import type { Logger } from 'pino';
 import type { EmbedderSettings } from '../index/create-embeddings.js';
-import { readCurrentVersion } from '../index/index-store.js';
-import { loadIndex, type LoadedIndex } from '../index/load-index.js';
+import { listVersions, readCurrentVersion, versionDirectory } from '../index/index-store.js';
+import { loadIndexVersion, type LoadedIndex } from '../index/load-index.js';
 
 /**
- * Requests take `current` once when they start, so a switch never disturbs one in flight; a version
- * that fails to load is logged, remembered and skipped, and the previous one keeps serving.
+ * Requests take `current` once when they start, so a switch never disturbs one in flight. A version is verified as
+ * it loads (its vector file is checked before hnswlib reads it, see check-hnsw-file.ts), so a damaged one is refused
+ * with the reason logged and never crashes the server: on a hot reload the previous version keeps serving; at cold
+ * start the newest kept version that passes serves instead, and `fallbackFrom` names the refused one.
  */
 export class IndexHolder {
   current: LoadedIndex | null = null;
   lastError: string | null = null;
-  private failedVersion: string | null = null;
+  /** The version `current` points at when an older one serves in its place. */
+  fallbackFrom: string | null = null;
+  private readonly refused = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -21,21 +25,17 @@ export class IndexHolder {
   /** Loads the current version if it differs from the one serving; returns whether it switched. */
   refresh(): boolean {
     const version = readCurrentVersion(this.options.indexDirectory);
-    if (!version || version === this.current?.version || version === this.failedVersion) return false;
-    try {
-      const index = loadIndex({ indexDirectory: this.options.indexDirectory, embedderSettings: this.options.embedderSettings });
-      const previous = this.current?.version ?? null;
-      this.current = index;
-      this.lastError = null;
-      this.options.logger.info({ version: index.version, previous, chunks: index.chunks.length }, 'index loaded');
-      this.options.onSwitch?.(index);
-      return true;
-    } catch (error) {
-      this.failedVersion = version;
-      this.lastError = (error as Error).message;
-      this.options.logger.error({ version, error: this.lastError, serving: this.current?.version ?? null }, 'index version rejected; the previous version keeps serving');
-      return false;
+    if (version && version === this.current?.version) this.fallbackFrom = null; // `current` was pointed at the fallback
+    if (!version || version === this.current?.version || this.refused.has(version)) return false;
+    const index = this.verified(version);
+    if (index) return this.adopt(index, null);
+    if (this.current) return false;
+    for (const candidate of listVersions(this.options.indexDirectory)) {
+      if (candidate === version || this.refused.has(candidate)) continue;
+      const fallback = this.verified(candidate);
+      if (fallback) return this.adopt(fallback, version);
     }
+    return false;
   }
 
   /** Polls `current` every `intervalMilliseconds`. */
@@ -46,5 +46,28 @@ export class IndexHolder {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  private verified(version: string): LoadedIndex | null {
+    try {
+      return loadIndexVersion({ directory: versionDirectory(this.options.indexDirectory, version), embedderSettings: this.options.embedderSettings });
+    } catch (error) {
+      this.refused.add(version);
+      this.lastError = (error as Error).message;
+      const serving = this.current?.version ?? null;
+      this.options.logger.error({ version, reason: this.lastError, serving }, `index version ${version} refused: ${this.lastError}`);
+      return null;
+    }
+  }
+
+  private adopt(index: LoadedIndex, fallbackFrom: string | null): boolean {
+    const previous = this.current?.version ?? null;
+    this.current = index;
+    this.fallbackFrom = fallbackFrom;
+    if (fallbackFrom) this.options.logger.warn({ version: index.version, fallbackFrom }, `serving ${index.version}, the newest kept version that passes, instead of the refused current ${fallbackFrom}`);
+    else this.lastError = null;
+    this.options.logger.info({ version: index.version, previous, chunks: index.chunks.length }, 'index loaded');
+    this.options.onSwitch?.(index);
+    return true;
   }
 }

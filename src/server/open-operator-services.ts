@@ -3,21 +3,20 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { purgeOldConversations } from '../feedback/log-conversation.js';
 import { CorpusPublisher } from '../operator/corpus-publisher.js';
-import { runIngestChild } from '../operator/run-ingest-child.js';
 import { openOperatorStore } from '../operator-store/open-operator-store.js';
 import type { IndexHolder } from './index-holder.js';
 import type { OperatorServices } from './operator-services.js';
 import type { Reindexer } from './reindexer.js';
 
-export async function openOperatorServices({ config, reindexer, indexes, logger }: { config: Config; reindexer: Reindexer | null; indexes: IndexHolder; logger: Logger }): Promise<{ services: OperatorServices; close: () => Promise<void> }> {
+export async function openOperatorServices({ config, reindexer, indexes, logger }: { config: Config; reindexer: Reindexer; indexes: IndexHolder; logger: Logger }): Promise<{ services: OperatorServices; close: () => Promise<void> }> {
   const store = await openOperatorStore({ databaseUrl: config.DATABASE_URL, sqlitePath: config.OPERATOR_DB });
   logger.info({ store: store.kind, conversationLog: config.LOG_CONVERSATIONS ? `on, kept ${config.LOG_RETENTION_DAYS} days` : 'off' }, 'operator store ready');
   const publisher = new CorpusPublisher({
     corpusDirectory: config.CORPUS_DIR,
     indexDirectory: config.INDEX_DIR,
-    runIngest: runIngestChild,
+    // Changes are published by the server's re-index child: the same entry point, lock, failure messages and lifecycle.
+    ingest: reindexer,
     store,
-    otherIngestRunning: () => reindexer?.status.state === 'running',
     onPublished: () => indexes.refresh(),
   });
   const purge = async () => {

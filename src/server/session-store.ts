@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SessionState } from '../retrieval/understand-query.js';
+import type { SessionState } from '../question/session-state.js';
 
 /** A client may name its session with 8–128 URL-safe characters; otherwise the server makes one up. */
 export const sessionIdPattern = /^[A-Za-z0-9_-]{8,128}$/;

@@ -1,60 +1,55 @@
-// Chunks a document along sentence and list boundaries, with headings carried as context.
+// Chunks a document along its sections and sentence boundaries; each sentence keeps its label and section.
 import { createHash } from 'node:crypto';
 import type { SourceDocument } from '../corpus/corpus-types.js';
-import { splitSentences, type Sentence } from './split-sentences.js';
+import { sectionPath, structureDocument, type DocumentSection } from './structure-document.js';
+
+export interface ChunkSentence {
+  /** The verbatim sentence; its offset is relative to the source body. */
+  text: string;
+  offset: number;
+  /** The line's "标签" ("转出地处理"), or null. */
+  label: string | null;
+  /** Index of the innermost section in the document's sections, or null before the first heading. */
+  section: number | null;
+}
 
 export interface DraftChunk {
   id: string;
   sourceId: string;
-  heading: string | null;
-  /** The verbatim sentences of the chunk, offsets relative to the source body. */
-  sentences: Sentence[];
+  /** The section headings the chunk lies under, outermost first. */
+  path: string[];
+  sentences: ChunkSentence[];
   text: string;
 }
 
 const maxChunkLength = 320;
-const headingMaxLength = 40;
-const shortHeadingLength = 15;
-const headingShape = /^(#{1,6}\s|[一二三四五六七八九十]+[、.]|\d+[、.]|[(（]\d+[)）])|[?？:：]$/;
-
-/** A short line without a full stop that opens a section: "4、办理时效:", "福建厦门医保个人账户余额可以转移吗?". */
-export function isHeading(line: string): boolean {
-  if (line.length <= shortHeadingLength && !/[\p{P}]/u.test(line)) return true; // "账户余额清0与划转"
-  return line.length <= headingMaxLength && !line.includes('。') && headingShape.test(line);
-}
 
 function chunkId(sourceId: string, text: string, occurrence: number): string {
   return createHash('sha256').update(`${sourceId}\n${text}\n${occurrence}`).digest('hex').slice(0, 16);
 }
 
-/** Chunks of `document`; ids derive from source id and content, so unchanged text keeps its ids. */
-export function chunkDocument(document: SourceDocument): DraftChunk[] {
+/** Chunks and sections of `document`; ids derive from source id and content, so unchanged text keeps its ids. */
+export function chunkDocument(document: SourceDocument): { chunks: DraftChunk[]; sections: DocumentSection[] } {
+  const { sections, sentences } = structureDocument({ lines: document.lines, runs: document.kind === 'teaser' });
   const chunks: DraftChunk[] = [];
   const occurrences = new Map<string, number>();
-  let heading: string | null = null;
-  let current: Sentence[] = [];
+  let current: ChunkSentence[] = [];
   let currentLength = 0;
   const flush = () => {
     if (current.length === 0) return;
     const text = current.map((sentence) => sentence.text).join('');
     const occurrence = occurrences.get(text) ?? 0;
     occurrences.set(text, occurrence + 1);
-    chunks.push({ id: chunkId(document.sourceId, text, occurrence), sourceId: document.sourceId, heading, sentences: current, text });
+    chunks.push({ id: chunkId(document.sourceId, text, occurrence), sourceId: document.sourceId, path: sectionPath(sections, current[0].section), sentences: current, text });
     current = [];
     currentLength = 0;
   };
-  for (const line of document.lines) {
-    if (isHeading(line.text) && document.kind === 'article') {
-      flush();
-      heading = line.text;
-      continue;
-    }
-    for (const sentence of splitSentences(line.text)) {
-      if (currentLength > 0 && currentLength + sentence.text.length > maxChunkLength) flush();
-      current.push({ text: sentence.text, offset: line.offset + sentence.offset });
-      currentLength += sentence.text.length;
-    }
+  for (const sentence of sentences) {
+    const changesSection = current.length > 0 && current[0].section !== sentence.section;
+    if (changesSection || (currentLength > 0 && currentLength + sentence.text.length > maxChunkLength)) flush();
+    current.push({ text: sentence.text, offset: sentence.offset, label: sentence.label, section: sentence.section });
+    currentLength += sentence.text.length;
   }
   flush();
-  return chunks;
+  return { chunks, sections };
 }

@@ -2,17 +2,19 @@
 import nodejieba from 'nodejieba';
 
 export type Cut = (text: string) => string[];
+export type Tag = (text: string) => Array<{ word: string; tag: string }>;
 
 const inserted = new Set<string>();
 
-/** A segmenter that keeps the user dictionary's terms whole. */
-export function createSegmenter({ userDictionary }: { userDictionary: string[] }): Cut {
+/** A segmenter (and part-of-speech tagger) that keeps the user dictionary's terms whole. */
+export function createSegmenter({ userDictionary }: { userDictionary: string[] }): { cut: Cut; tag: Tag } {
   for (const word of userDictionary) {
     if (inserted.has(word)) continue;
     nodejieba.insertWord(word);
     inserted.add(word);
   }
-  return function cut(text: string): string[] {
-    return nodejieba.cut(text);
+  return {
+    cut: (text) => nodejieba.cut(text),
+    tag: (text) => nodejieba.tag(text),
   };
 }

@@ -12,6 +12,8 @@ export const ruleNames: Record<string, string> = {
 
 export const reasonNames: Record<string, string> = {
   other_scope: '不适用于您的情形',
+  condition_not_met: '条件不符',
+  less_specific: '不够具体',
   less_authoritative: '来源权威性较低',
   outdated: '已过时',
   undated: '未注明日期',

@@ -48,8 +48,8 @@ describe('ingest with corpus metadata', () => {
     expect(index.documents.get('fm')).toMatchObject({ title: '新规', supersedes: ['guide-a.md'], effectiveDate: '2024-08-01' });
     expect(index.documents.has('guide-e')).toBe(false);
     expect(index.documents.has('off')).toBe(false);
-    expect(index.claims.some((claim) => claim.sourceId === 'guide-e')).toBe(false);
-    expect(index.claims.filter((claim) => claim.sourceId === 'forum-post').every((claim) => claim.authority === 'aggregator')).toBe(true);
+    expect(index.statements.some((statement) => statement.sourceId === 'guide-e')).toBe(false);
+    expect(index.statements.some((statement) => statement.sourceId === 'forum-post')).toBe(true);
     expect(index.manifest.disabled).toEqual(['guide-e.md', 'off.md']);
   });
 

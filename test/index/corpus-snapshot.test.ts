@@ -14,7 +14,7 @@ describe('corpus snapshots', () => {
     const indexDirectory = temporaryDirectory();
     const first = await ingestCorpus({ corpusDirectory: corpus, indexDirectory });
     const snapshot = readCorpusSnapshot(versionDirectory(indexDirectory, first.version))!;
-    expect(snapshot.map((entry) => entry.path)).toEqual(expect.arrayContaining(['guide-e.md', 'forum-post.txt', 'documents.yaml', 'rules/topics.yaml', 'rules/domain.yaml']));
+    expect(snapshot.map((entry) => entry.path)).toEqual(expect.arrayContaining(['guide-e.md', 'forum-post.txt', 'documents.yaml', 'rules/domain.yaml', 'rules/synonyms.yaml']));
     expect(snapshot.find((entry) => entry.path === 'guide-a.md')!.bytes).toBe(readFileSync(join(corpus, 'guide-a.md')).length);
     const originalGuideA = readFileSync(join(corpus, 'guide-a.md'), 'utf8');
 

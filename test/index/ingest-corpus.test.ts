@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
@@ -35,13 +35,46 @@ describe('ingestCorpus', () => {
     const after = loadIndex({ indexDirectory, embedderSettings: {} });
     expect(after.chunks.filter((chunk) => chunk.sourceId === 'guide-a').map((chunk) => chunk.id)).toEqual(unchangedIds);
     expect(after.documents.has('guide-e')).toBe(false);
-    expect(after.claims.some((claim) => claim.sourceId === 'guide-e')).toBe(false);
+    expect(after.claims.some((claim) => claim.statement.sourceId === 'guide-e')).toBe(false);
     expect(after.chunks.some((chunk) => chunk.normalized.join('').includes('每天清理'))).toBe(true);
     expect((await searchChunks({ index: after, query: '夜间还书箱每天清理', k: 1 }))[0].chunk.sourceId).toBe('guide-d');
 
     const full = await ingestCorpus({ corpusDirectory: corpus, indexDirectory, full: true });
     expect(full.files.reused).toBe(0);
     expect(full.chunks).toBe(second.chunks);
+  });
+
+  it('should keep ingesting incrementally after files change, and write what a full build writes', async () => {
+    const corpus = copyCorpus(libraryCorpus);
+    const incremental = temporaryDirectory();
+    const full = temporaryDirectory();
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
+    appendFileSync(join(corpus, 'guide-a.md'), '补充一句。\n');
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental }); // failed: "The requested to delete element is already deleted"
+    appendFileSync(join(corpus, 'guide-a.md'), '再补充一句。\n');
+    rmSync(join(corpus, 'guide-e.md'));
+    renameSync(join(corpus, 'guide-b.md'), join(corpus, 'guide-b2.md'));
+    const last = await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
+    expect(last.files).toMatchObject({ reused: 8, processed: 2, removed: 2 });
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: full, full: true });
+    for (const name of ['documents.json', 'chunks.json', 'statements.json', 'families.json', 'lexical.json', 'vectors.hnsw', 'standard-answers.json', 'corpus.json']) {
+      expect(readFileSync(join(incremental, 'current', name)).equals(readFileSync(join(full, 'current', name))), name).toBe(true);
+    }
+  });
+
+  it('should see a change that keeps the size and the modification time of a file read just before', async () => {
+    const corpus = copyCorpus(libraryCorpus);
+    const indexDirectory = temporaryDirectory();
+    const path = join(corpus, 'guide-a.md');
+    const tick = Math.floor(Date.now() / 1000); // a whole second, so that it can be set again exactly
+    utimesSync(path, tick, tick);
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('0.1元', '0.9元'));
+    utimesSync(path, tick, tick); // an edit within one timestamp tick of the previous read looks like this
+    const second = await ingestCorpus({ corpusDirectory: corpus, indexDirectory });
+    expect(second.files.processed).toBe(1);
+    expect(loadIndex({ indexDirectory, embedderSettings: {} }).claims.some((claim) => claim.statement.text.includes('0.9元'))).toBe(true);
   });
 
   it('should skip bad files with their reasons and index the rest', async () => {
@@ -73,7 +106,7 @@ describe('ingestCorpus', () => {
   it('should refuse an empty corpus with a clear message', async () => {
     const corpus = temporaryDirectory();
     mkdirSync(join(corpus, 'rules'));
-    for (const name of ['topics.yaml', 'domain.yaml']) writeFileSync(join(corpus, 'rules', name), readRule(name));
+    for (const name of ['domain.yaml']) writeFileSync(join(corpus, 'rules', name), readRule(name));
     await expect(ingestCorpus({ corpusDirectory: corpus, indexDirectory: temporaryDirectory() })).rejects.toThrow(/has no readable .txt, .md or .html article/);
   });
 

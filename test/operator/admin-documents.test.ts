@@ -1,12 +1,15 @@
-// /admin/documents: list, create (JSON and multipart), replace, disable, delete; bad uploads; 409; failed ingests.
-import { existsSync, readFileSync } from 'node:fs';
+// /admin/documents: list, create (JSON and multipart), replace, disable, delete; bad uploads; 409 ingest_locked;
+// failed ingests; changes published by the server's re-index child.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCurrentVersion } from '../../src/index/index-store.js';
-import { runIngestChild, type IngestRunner } from '../../src/operator/run-ingest-child.js';
-import { libraryCorpus } from '../helpers.js';
-import { json } from '../server/test-app.js';
-import { adminToken, asEditor, inProcessIngest, operatorApp, send } from '../server/operator-app.js';
+import { IngestLock } from '../../src/index/ingest-lock.js';
+import type { IngestEntryPoint } from '../../src/server/ingest-entry-point.js';
+import { Reindexer } from '../../src/server/reindexer.js';
+import { libraryCorpus, temporaryDirectory } from '../helpers.js';
+import { json, silentLogger } from '../server/test-app.js';
+import { adminToken, asEditor, inProcessIngest, operatorApp, send, type IngestFor } from '../server/operator-app.js';
 
 const article = '---\ntitle: 古籍修复室开放通知\ndate: 2025-02-01\n---\n星港市图书馆古籍修复室每周三下午向读者开放，需提前一天预约。\n';
 const question = '古籍修复室什么时候向读者开放？';
@@ -122,34 +125,54 @@ describe('document changes', () => {
     expect((await response.json()).error.message).toMatch(/field named "file"/);
   });
 
-  it('should answer 409 while another ingest runs', async () => {
+  it('should answer 409 ingest_locked while another change is being published', async () => {
     let release: () => void = () => undefined;
-    const slowIngest: IngestRunner = async (options) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return inProcessIngest(options);
-    };
-    const { app } = await operatorApp({ corpus: libraryCorpus, runIngest: slowIngest });
+    const slowIngest: IngestFor = (directories) => ({
+      assertIdle: () => undefined,
+      async run() {
+        await new Promise<void>((resolve) => (release = resolve));
+        return inProcessIngest(directories).run();
+      },
+    });
+    const { app, corpusDirectory } = await operatorApp({ corpus: libraryCorpus, ingest: slowIngest });
     const first = app.request('/admin/documents', send('POST', { path: 'one.md', content: article }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = await app.request('/admin/documents', send('POST', { path: 'two.md', content: article }));
     expect(second.status).toBe(409);
-    expect((await second.json()).error.message).toMatch(/Another ingest is running/);
-    expect((await app.request('/admin/reindex', { method: 'POST', headers: asEditor })).status).toBe(404);
+    expect((await second.json()).error).toEqual({ code: 'ingest_locked', message: 'Another change to the corpus is being published; try again when it has finished.' });
+    expect(existsSync(join(corpusDirectory, 'two.md'))).toBe(false);
     release();
     expect((await first).status).toBe(201);
   });
 
-  it('should answer 409 and put the corpus back when another process holds the index\'s ingest lock', async () => {
-    const locked: IngestRunner = async () => ({ success: false, error: { code: 'ingest_locked', message: 'Another ingest holds the lock.' } });
-    const { app, corpusDirectory } = await operatorApp({ corpus: libraryCorpus, runIngest: locked });
+  it("should answer 409 ingest_locked, touching nothing, while another process holds the index's ingest lock", async () => {
+    const { app, corpusDirectory, indexDirectory, indexes } = await operatorApp({ corpus: libraryCorpus });
+    const version = indexes.current!.version;
+    const lock = IngestLock.acquire({ indexDirectory });
+    try {
+      const response = await app.request('/admin/documents', send('POST', { path: 'one.md', content: article }));
+      expect(response.status).toBe(409);
+      expect((await response.json()).error).toMatchObject({ code: 'ingest_locked', message: expect.stringMatching(new RegExp(`^Another ingest is running on ${indexDirectory} \\(host .+, pid ${process.pid}, `)) });
+      expect(existsSync(join(corpusDirectory, 'one.md'))).toBe(false);
+      expect(readCurrentVersion(indexDirectory)).toBe(version);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('should answer 409 and put the corpus back when the ingest finds the lock taken meanwhile', async () => {
+    const locked: IngestFor = () => ({ assertIdle: () => undefined, run: async () => ({ success: false, error: { code: 'ingest_locked', message: 'Another ingest is running on x (host h, pid 1, started at t, last heartbeat 0 s ago).' } }) });
+    const { app, corpusDirectory, store } = await operatorApp({ corpus: libraryCorpus, ingest: locked });
     const response = await app.request('/admin/documents', send('POST', { path: 'one.md', content: article }));
     expect(response.status).toBe(409);
+    expect((await response.json()).error).toEqual({ code: 'ingest_locked', message: 'Another ingest is running on x (host h, pid 1, started at t, last heartbeat 0 s ago).' });
     expect(existsSync(join(corpusDirectory, 'one.md'))).toBe(false);
+    expect((await store.listAudit({ limit: 10, offset: 0 })).items).toEqual([]);
   });
 
   it('should publish nothing and put the corpus back when the ingest fails', async () => {
-    const failing: IngestRunner = async () => ({ success: false, error: { code: 'ingest_failed', message: 'disk full.' } });
-    const { app, corpusDirectory, indexes, store } = await operatorApp({ corpus: libraryCorpus, runIngest: failing });
+    const failing: IngestFor = () => ({ assertIdle: () => undefined, run: async () => ({ success: false, error: { code: 'ingest_failed', message: 'disk full.' } }) });
+    const { app, corpusDirectory, indexes, store } = await operatorApp({ corpus: libraryCorpus, ingest: failing });
     const version = indexes.current!.version;
     const original = readFileSync(join(corpusDirectory, 'guide-a.md'), 'utf8');
     const response = await app.request('/admin/documents/guide-a.md', send('PUT', { content: article }, { authorization: `Bearer ${adminToken}` }));
@@ -160,15 +183,55 @@ describe('document changes', () => {
     expect(indexes.current!.version).toBe(version);
     expect((await store.listAudit({ limit: 1, offset: 0 })).items[0]).toMatchObject({ actor: 'admin', action: 'document.replace', details: { outcome: 'failed' } });
   });
+});
 
-  it('should publish through the ingest child the server uses', async () => {
-    const { app, indexDirectory } = await operatorApp({ corpus: libraryCorpus, runIngest: runIngestChild });
-    const response = await app.request('/admin/documents', send('POST', { path: 'restoration.md', content: article }));
+describe("document changes published by the server's re-index child", () => {
+  const reindexerFor: (entryPoint?: IngestEntryPoint) => IngestFor = (entryPoint) => (directories) => new Reindexer({ ...directories, logger: silentLogger, entryPoint });
+
+  it('should publish through the child, 409 a re-index or another change meanwhile, and show the run as the re-index state', async () => {
+    const { app, indexDirectory, runner } = await operatorApp({ corpus: libraryCorpus, ingest: reindexerFor() });
+    const reindexer = runner as Reindexer;
+    const pending = app.request('/admin/documents', send('POST', { path: 'restoration.md', content: article }));
+    await vi.waitFor(() => expect(reindexer.status.state).toBe('running'));
+    const reindex = await app.request('/admin/reindex', { method: 'POST', headers: asEditor });
+    expect(reindex.status).toBe(409);
+    expect((await reindex.json()).error).toMatchObject({ code: 'ingest_locked', message: expect.stringMatching(/^A re-index started at .+ is still running/) });
+    expect((await app.request('/admin/documents', send('POST', { path: 'two.md', content: article }))).status).toBe(409);
+
+    const response = await pending;
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(readCurrentVersion(indexDirectory)).toBe(body.version);
+    expect(await (await app.request('/admin/reindex', { headers: asEditor })).json()).toMatchObject({ state: 'succeeded', error: null, summary: { version: body.version, files: { processed: 1 } } });
     expect((await ask(app, question)).status).toBe('answered');
-    const refused = await app.request('/admin/documents/restoration.md', { method: 'DELETE', headers: asEditor });
-    expect(refused.status).toBe(200);
-  }, 60_000);
+    expect((await app.request('/admin/documents/restoration.md', { method: 'DELETE', headers: asEditor })).status).toBe(200);
+    expect((await ask(app, question)).status).toBe('no_answer');
+  }, 90_000);
+
+  it("should refuse the change with the child's failure in a few words, never a stack, and put the corpus back", async () => {
+    const script = join(temporaryDirectory(), 'crash.mjs');
+    writeFileSync(script, "function deep() { throw new TypeError('the disk is on fire'); }\ndeep();\n");
+    const { app, corpusDirectory, indexes } = await operatorApp({ corpus: libraryCorpus, ingest: reindexerFor({ nodeArguments: [], script }) });
+    const version = indexes.current!.version;
+    const response = await app.request('/admin/documents', send('POST', { path: 'restoration.md', content: article }));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toEqual({ code: 'publish_failed', message: 'The change was not published: ingest exited with code 1: TypeError: the disk is on fire The corpus was left as it was; the previous version keeps serving.' });
+    expect(existsSync(join(corpusDirectory, 'restoration.md'))).toBe(false);
+    expect(indexes.current!.version).toBe(version);
+  }, 30_000);
+
+  it('should stop the child with the server, publishing nothing and putting the corpus back', async () => {
+    const { app, corpusDirectory, indexDirectory, runner } = await operatorApp({ corpus: libraryCorpus, ingest: reindexerFor() });
+    const reindexer = runner as Reindexer;
+    const version = readCurrentVersion(indexDirectory);
+    const pending = app.request('/admin/documents', send('POST', { path: 'restoration.md', content: article }));
+    await vi.waitFor(() => expect(reindexer.status.state).toBe('running'));
+    await reindexer.stop();
+    const response = await pending;
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.message).toMatch(/^The change was not published: (Ingest stopped \(SIGTERM\)|ingest stopped by SIGTERM)/);
+    expect(existsSync(join(corpusDirectory, 'restoration.md'))).toBe(false);
+    expect(readCurrentVersion(indexDirectory)).toBe(version);
+    expect(existsSync(join(indexDirectory, 'ingest.lock'))).toBe(false);
+  }, 90_000);
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneVersions, readCurrentVersion } from '../../src/index/index-store.js';
+import { IngestLock } from '../../src/index/ingest-lock.js';
 import { libraryCorpus } from '../helpers.js';
 import { json } from '../server/test-app.js';
 import { asEditor, operatorApp, send } from '../server/operator-app.js';
@@ -65,6 +66,24 @@ describe('index versions', () => {
     const response = await app.request(path(readCurrentVersion(indexDirectory)!), { method: 'POST', headers: asEditor });
     expect(response.status).toBe(status);
     expect((await response.json()).error.message).toMatch(message);
+  });
+
+  it("should answer 409 ingest_locked, changing nothing, while another process holds the index's ingest lock", async () => {
+    const { app, corpusDirectory, indexDirectory } = await operatorApp({ corpus: libraryCorpus });
+    const first = readCurrentVersion(indexDirectory)!;
+    const created = await (await app.request('/admin/documents', send('POST', { path: 'restoration.md', content: `古籍修复室\n${article}` }))).json();
+    const lock = IngestLock.acquire({ indexDirectory });
+    try {
+      const response = await app.request(`/admin/versions/${first}/activate`, { method: 'POST', headers: asEditor });
+      expect(response.status).toBe(409);
+      expect((await response.json()).error).toMatchObject({ code: 'ingest_locked', message: expect.stringMatching(/^Another ingest is running on /) });
+      expect(readCurrentVersion(indexDirectory)).toBe(created.version);
+      expect(existsSync(join(corpusDirectory, 'restoration.md'))).toBe(true);
+    } finally {
+      await lock.release();
+    }
+    expect((await app.request(`/admin/versions/${first}/activate`, { method: 'POST', headers: asEditor })).status).toBe(200);
+    expect(existsSync(join(indexDirectory, 'ingest.lock'))).toBe(false);
   });
 
   it('should refuse to activate a version that kept no corpus files, changing nothing', async () => {

@@ -150,6 +150,33 @@ describe('retrieval, sources, health and docs', () => {
   });
 });
 
+describe('GET /api/sources/:id', () => {
+  let percentIndex: string;
+  beforeAll(async () => {
+    const corpus = copyCorpus(libraryCorpus);
+    writeFileSync(join(corpus, '50%off.md'), '---\ntitle: 半价周\n---\n半价周期间逾期费减半。\n');
+    ({ indexDirectory: percentIndex } = await buildIndex(corpus));
+  });
+
+  it('should decode the id once: %25 is a literal percent sign', async () => {
+    const { app } = testApp({ indexDirectory: percentIndex });
+    const response = await app.request('/api/sources/50%25off');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ sourceId: '50%off', title: '半价周' });
+  });
+
+  it.each(['%25', '%', '%252e%252e%252f', '%2e%2e%2fpackage.json', '..%2f..%2fREADME', '%E0%A4%A', '%C0%AF', 'abc%ZZ', '50%2525off', 'none'])(
+    'should answer the malformed or unknown id %s with a JSON 404',
+    async (id) => {
+      const { app } = testApp({ indexDirectory: percentIndex });
+      const response = await app.request(`/api/sources/${id}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect((await response.json()).error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^No source .+ in index /) });
+    },
+  );
+});
+
 describe('POST /v1/chat/completions', () => {
   it('should answer the last user message with earlier ones as history', async () => {
     const { app } = testApp({ indexDirectory });

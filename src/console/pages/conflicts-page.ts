@@ -1,36 +1,54 @@
-// Contradictions: for each contested subject, the values per source (date, authority), the decision and the rule.
+// Contradictions: for each contested subject, the values per source (date, authority, quote), the decision and the rule.
 import { ruleNames, reasonNames } from '../../widget/rule-labels.js';
 import { api } from '../api-client.js';
 import { h, replace, table } from '../dom.js';
 import { authorityNames, valueLabel } from '../labels.js';
 
-interface ConflictSource {
+/** The shapes of GET /admin/conflicts (buildConflictReport, plus the corpus paths of the documents to retire). */
+interface ReportedSource {
   sourceId: string;
-  path: string | null;
   title: string;
   date: string | null;
   authority: string;
-  sentences: string[];
+  quote: string;
 }
 interface ConflictEntry {
-  topic: string;
   subject: string;
-  decision: string | null;
-  rule: string | null;
-  values: Array<{ value: string; state: 'adopted' | 'rejected' | 'undecided'; reason: string | null; sources: ConflictSource[] }>;
+  kind: string;
+  values: Array<{ value: string; sources: ReportedSource[] }>;
+  decision: { adopted: string | null; rule: string; rejected: Array<{ value: string; sourceId: string; reason: string }> };
   retire: string[];
+  retireDocuments: string[];
 }
 
-const stateNames = { adopted: '采用', rejected: '未采用', undecided: '未决' };
+type ValueState = 'adopted' | 'rejected' | 'undecided' | 'narrower';
+const stateNames: Record<ValueState, string> = { adopted: '采用', rejected: '未采用', undecided: '未决', narrower: '仅适用特定情形' };
 
-function sourceItem(source: ConflictSource) {
-  return h(
-    'li',
-    {},
-    h('a', { href: `/api/sources/${encodeURIComponent(source.sourceId)}`, target: '_blank', rel: 'noopener noreferrer' }, source.title),
-    `（${source.date ?? '未注明日期'}，${authorityNames[source.authority] ?? source.authority}）`,
-    h('br'),
-    h('q', {}, source.sentences[0] ?? ''),
+function stateOf(entry: ConflictEntry, value: string): { state: ValueState; reasons: string[] } {
+  const reasons = [...new Set(entry.decision.rejected.filter((rejected) => rejected.value === value).map((rejected) => reasonNames[rejected.reason] ?? rejected.reason))];
+  if (entry.decision.adopted === value) return { state: 'adopted', reasons: [] };
+  if (reasons.length > 0) return { state: 'rejected', reasons };
+  return { state: entry.decision.adopted === null ? 'undecided' : 'narrower', reasons: [] };
+}
+
+/** One item per source, with the first sentence it states the value in. */
+function sourceItems(sources: ReportedSource[]) {
+  const bySource = new Map<string, { source: ReportedSource; count: number }>();
+  for (const source of sources) {
+    const seen = bySource.get(source.sourceId);
+    if (seen) seen.count++;
+    else bySource.set(source.sourceId, { source, count: 1 });
+  }
+  return [...bySource.values()].map(({ source, count }) =>
+    h(
+      'li',
+      {},
+      h('a', { href: `/api/sources/${encodeURIComponent(source.sourceId)}`, target: '_blank', rel: 'noopener noreferrer' }, source.title),
+      `（${source.date ?? '未注明日期'}，${authorityNames[source.authority] ?? source.authority}）`,
+      count > 1 ? `，${count} 处` : '',
+      h('br'),
+      h('q', {}, source.quote),
+    ),
   );
 }
 
@@ -45,24 +63,25 @@ export async function renderConflictsPage(container: HTMLElement): Promise<void>
       `矛盾一览（${conflicts.length} 个主题，版本 ${indexVersion}）`,
       ['主题', '各来源的说法', '裁决', '规则', '建议处理'],
       conflicts.map((entry) => [
-        entry.subject,
+        h('div', {}, entry.subject, h('br'), h('span', { className: 'hint' }, entry.kind)),
         h(
           'div',
           {},
-          ...entry.values.map((value) =>
-            h(
+          ...entry.values.map((value) => {
+            const { state, reasons } = stateOf(entry, value.value);
+            return h(
               'div',
               { className: 'value' },
-              h('span', { className: `badge ${value.state}` }, stateNames[value.state]),
+              h('span', { className: `badge ${state}` }, stateNames[state]),
               h('strong', {}, valueLabel(value.value)),
-              value.reason ? `（${reasonNames[value.reason] ?? value.reason}）` : '',
-              h('ul', {}, ...value.sources.map(sourceItem)),
-            ),
-          ),
+              reasons.length ? `（${reasons.join('；')}）` : '',
+              h('ul', {}, ...sourceItems(value.sources)),
+            );
+          }),
         ),
-        entry.decision === null ? '无法判定' : valueLabel(entry.decision),
-        entry.rule ? `${ruleNames[entry.rule] ?? entry.rule}（${entry.rule}）` : '',
-        entry.retire.length ? h('ul', {}, ...entry.retire.map((path) => h('li', {}, h('a', { href: '#/documents' }, path)))) : '—',
+        entry.decision.adopted === null ? '无法判定' : valueLabel(entry.decision.adopted),
+        h('span', { className: 'rule', 'data-rule': entry.decision.rule }, `${ruleNames[entry.decision.rule] ?? entry.decision.rule}（${entry.decision.rule}）`),
+        entry.retireDocuments.length ? h('ul', {}, ...entry.retireDocuments.map((path) => h('li', {}, h('a', { href: '#/documents' }, path)))) : '—',
       ]),
     ),
   );

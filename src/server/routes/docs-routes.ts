@@ -60,10 +60,10 @@ export function openApiDocument() {
         },
       },
       '/healthz': { get: { summary: 'Process alive', security: [], responses: { '200': { description: 'ok' } } } },
-      '/readyz': { get: { summary: 'Index loaded: version, documents, chunks', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
+      '/readyz': { get: { summary: 'Index loaded: version, documents, chunks; fallbackFrom names a refused current version an older one replaces', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'text/plain' } } } },
       '/admin/reindex': {
-        post: { summary: 'Start a background ingest', security: [{ adminToken: [] }], responses: { '202': { description: 'started' }, '409': { description: 'already running' }, ...errors(401, 403, 404) } },
+        post: { summary: 'Start a background ingest', security: [{ adminToken: [] }], responses: { '202': { description: 'started' }, '409': { description: 'an ingest is already running on the index directory (this server\'s or any other process\'s)' }, ...errors(401, 403, 404) } },
         get: { summary: 'State of the last ingest', security: [{ adminToken: [] }], responses: { '200': { description: 'state' }, ...errors(401, 403, 404) } },
       },
       ...adminOpenApiPaths,

@@ -6,7 +6,7 @@ import type { ChatService } from '../chat-service.js';
 import type { Metrics } from '../metrics.js';
 import { searchQuerySchema } from '../request-schemas.js';
 
-export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metrics: Metrics; indexes: { current: { version: string; manifest: { counts: { documents: number; subDocuments: number; chunks: number } } } | null; lastError: string | null } }) {
+export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metrics: Metrics; indexes: { current: { version: string; manifest: { counts: { documents: number; subDocuments: number; chunks: number } } } | null; lastError: string | null; fallbackFrom?: string | null } }) {
   return new Hono()
     .get('/api/search', async function getSearch(context) {
       const parsed = searchQuerySchema.safeParse({ q: context.req.query('q'), k: context.req.query('k') ?? undefined });
@@ -24,7 +24,7 @@ export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metr
             sourceId: hit.chunk.sourceId,
             title: document?.title ?? hit.chunk.sourceId,
             date: document?.date ?? null,
-            heading: hit.chunk.heading,
+            heading: hit.chunk.path.at(-1) ?? null,
             text: hit.chunk.sentences.map((sentence) => sentence.text).join(''),
             score: hit.score,
             lexicalScore: hit.lexicalScore,
@@ -35,7 +35,8 @@ export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metr
     })
     .get('/api/sources/:id{.+}', function getSource(context) {
       const index = chat.index();
-      const id = decodeURIComponent(context.req.param('id'));
+      // Hono has decoded the path parameter once already; decoding again would turn %25 into a URIError (a 500).
+      const id = context.req.param('id');
       const document = index.documents.get(id);
       if (!document) throw new AppError({ code: 'not_found', message: `No source ${id} in index ${index.version}.` });
       const { lines, ...metadata } = document;
@@ -46,7 +47,8 @@ export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metr
       const index = indexes.current;
       if (!index) return context.json({ status: 'not_ready', error: indexes.lastError ?? 'no index loaded yet' }, 503);
       const { documents, subDocuments, chunks } = index.manifest.counts;
-      return context.json({ status: 'ready', version: index.version, documents, subDocuments, chunks });
+      const fallback = indexes.fallbackFrom ? { fallbackFrom: indexes.fallbackFrom } : {};
+      return context.json({ status: 'ready', version: index.version, ...fallback, documents, subDocuments, chunks });
     })
     .get('/metrics', async function getMetrics(context) {
       return context.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });

@@ -5,7 +5,9 @@ import { streamSSE } from 'hono/streaming';
 import type { AnswerResponse } from '../../answer/answer-types.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LoadedIndex } from '../../index/load-index.js';
-import { nextSessionState, understandQuery, type SessionState } from '../../retrieval/understand-query.js';
+import { questionContextOf } from '../../answer/answer-question.js';
+import { analyseQuestion } from '../../question/analyse-question.js';
+import { nextSessionState, type SessionState } from '../../question/session-state.js';
 import type { ChatService } from '../chat-service.js';
 import { readJsonBody } from '../read-json-body.js';
 import { maxMessageLength, openAIChatRequestSchema, type OpenAIChatRequest } from '../request-schemas.js';
@@ -22,7 +24,7 @@ function textOf(content: OpenAIChatRequest['messages'][number]['content']): stri
 /** The earlier user messages replayed as session turns. */
 function historyOf(index: LoadedIndex, messages: string[]): SessionState {
   let session: SessionState = { turns: [] };
-  for (const message of messages) session = nextSessionState({ session, message, understanding: understandQuery({ index, message, session }) });
+  for (const message of messages) session = nextSessionState({ session, analysis: analyseQuestion({ message, previous: session.turns.at(-1) ?? null, context: questionContextOf(index) }) });
   return session;
 }
 

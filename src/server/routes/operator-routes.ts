@@ -11,12 +11,12 @@ import { adminVersionRoutes } from './admin-version-routes.js';
 import { feedbackRoutes } from './feedback-routes.js';
 
 export function operatorRoutes({ operator, chat, indexes }: { operator: OperatorServices; chat: ChatService; indexes: { current: LoadedIndex | null } }) {
-  const { store, publisher, logConversations, retentionDays, standardAnswerSimilarity } = operator;
+  const { store, publisher, logConversations, retentionDays } = operator;
   return new Hono()
     .route('/', adminDocumentRoutes({ publisher, indexes }))
     .route('/', adminVersionRoutes({ publisher, indexes }))
     .route('/', adminAnswerRoutes({ publisher, indexes }))
     .route('/', adminRecordRoutes({ store, logConversations, retentionDays }))
-    .route('/', adminInsightRoutes({ chat, standardAnswerSimilarity }))
+    .route('/', adminInsightRoutes({ chat }))
     .route('/', feedbackRoutes({ chat, store }));
 }

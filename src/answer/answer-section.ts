@@ -1,0 +1,63 @@
+// A list, conditions, materials, steps or channels part: the section whose items answer it, in order.
+import type { LoadedIndex } from '../index/load-index.js';
+import type { QuestionPart } from '../question/question-types.js';
+import type { Statement } from '../reconcile/statement-types.js';
+import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { isWithin } from '../text/structure-document.js';
+import { isSayable } from './rank-evidence.js';
+
+export interface SectionChoice {
+  sourceId: string;
+  section: number;
+  heading: string;
+  /** The section's statements in document order, each with the sub-heading it lies under (if any). */
+  items: Array<{ statement: Statement; subheading: string | null }>;
+  headingCoverage: number;
+  score: number;
+}
+
+const maxItems = 10;
+
+/** Share of the asked words' weight that a heading covers. */
+function headingCoverage(part: QuestionPart, heading: string): number {
+  let total = 0;
+  let found = 0;
+  for (const word of part.focus) {
+    total += word.weight;
+    if (word.alternatives.some((alternative) => alternative.length > 0 && heading.includes(alternative))) found += word.weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** The best section to list for the part, or null when no section's heading fits the question. */
+export function chooseSection({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence[] }): SectionChoice | null {
+  const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+  const considered = new Map<string, SectionChoice>();
+  for (const item of evidence) {
+    const { statement } = item;
+    if (statement.section === null || item.verdict === 'other_scope' || item.coverage === 0) continue;
+    const document = index.documents.get(statement.sourceId);
+    if (!document) continue;
+    let depth = 0;
+    for (let id: number | null = statement.section; id !== null && depth < 3; id = document.sections[id]?.parent ?? null, depth++) {
+      const key = `${statement.sourceId}#${id}`;
+      const existing = considered.get(key);
+      if (existing) {
+        existing.score = Math.max(existing.score, existing.score - 0 + item.coverage * 0.1);
+        continue;
+      }
+      const heading = index.text.normalize(document.sections[id].heading);
+      const kind = kinds.some((word) => heading.includes(word)) ? 1 : 0;
+      const coverage = headingCoverage(part, heading);
+      const sectionId = id;
+      const items = (index.statementsBySource.get(statement.sourceId) ?? [])
+        .filter((candidate) => isWithin(document.sections, candidate.section, sectionId))
+        .filter((candidate) => !candidate.example && isSayable({ index, evidence: { ...item, statement: candidate } }))
+        .slice(0, maxItems)
+        .map((candidate) => ({ statement: candidate, subheading: candidate.section !== sectionId && candidate.section !== null ? index.text.normalize(document.sections[candidate.section].heading) : null }));
+      if (items.length < 2 || (kind === 0 && coverage < 0.3)) continue;
+      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: 0.6 * kind + coverage + item.coverage * 0.5 - 0.05 * depth - 0.01 * item.rank });
+    }
+  }
+  return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;
+}

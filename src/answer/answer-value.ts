@@ -1,0 +1,102 @@
+// A number, duration or time part: the quantities that answer it, the comparable ones across the corpus, reconciled.
+import type { LoadedIndex } from '../index/load-index.js';
+import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import type { Claim } from '../reconcile/derive-claims.js';
+import type { Quantity } from '../reconcile/find-quantities.js';
+import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
+import type { Resolution } from '../reconcile/resolution-types.js';
+import type { Statement } from '../reconcile/statement-types.js';
+import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
+
+export interface ValueEvidence {
+  evidence: Evidence;
+  /** The quantity that answers, or null for a time point ("次月"). */
+  quantity: Quantity | null;
+  subject: string[];
+  valueKey: string;
+  /** The value as the source writes it. */
+  text: string;
+}
+
+const durationDimensions = ['days', 'workdays'];
+const comparableSubject = 0.25;
+const corpusSubject = 0.34;
+
+export function quantityKey(quantity: Quantity): string {
+  return `${quantity.value}${quantity.upper !== null ? `-${quantity.upper}` : ''}|${quantity.unit}`;
+}
+
+function jaccard(left: string[], right: string[]): number {
+  const a = new Set(left);
+  const b = new Set(right);
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+function accepts(part: QuestionPart, quantity: Quantity): boolean {
+  if (part.type === 'duration' || part.type === 'when') return durationDimensions.includes(quantity.dimension);
+  if (part.unit) return part.unit.dimension === quantity.dimension || (durationDimensions.includes(part.unit.dimension) && durationDimensions.includes(quantity.dimension));
+  return !durationDimensions.includes(quantity.dimension);
+}
+
+function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence }): ValueEvidence[] {
+  const values: ValueEvidence[] = [];
+  const claims = index.claimsByStatement.get(evidence.statement.key) ?? [];
+  for (const claim of claims) {
+    if (claim.kind !== 'quantity' || !claim.quantity || !accepts(part, claim.quantity)) continue;
+    values.push({ evidence, quantity: claim.quantity, subject: claim.subject, valueKey: quantityKey(claim.quantity), text: evidence.statement.normalized.slice(claim.quantity.start, claim.quantity.end) });
+  }
+  if (part.type === 'when' && values.length === 0) {
+    const { statement } = evidence;
+    for (const [position, clause] of statement.analysis.clauses.entries()) {
+      if (clause.label || clause.condition) continue;
+      const text = statement.normalized.slice(clause.start, clause.end);
+      const point = index.reading.language.timePoints.find((word) => text.includes(word)) ?? /每年\d{1,2}月\d{1,2}日(至|到|-)\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/.exec(text)?.[0];
+      if (point) values.push({ evidence, quantity: null, subject: statement.clauseTokens[position], valueKey: `when|${point}`, text: point });
+    }
+  }
+  return values;
+}
+
+/** Claims elsewhere in the corpus stating the same kind of quantity about the same subject. */
+function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; lead: ValueEvidence }): ValueEvidence[] {
+  if (!lead.quantity) return [];
+  const seen = new Set<Claim>();
+  const rivals: ValueEvidence[] = [];
+  for (const word of lead.subject) {
+    for (const claim of index.claimsByWord.get(word) ?? []) {
+      if (seen.has(claim) || claim.kind !== 'quantity' || !claim.quantity || claim.quantity.unit !== lead.quantity.unit) continue;
+      seen.add(claim);
+      if (jaccard(claim.subject, lead.subject) < corpusSubject) continue;
+      const statement: Statement = claim.statement;
+      const judged = judgeStatement({ index, analysis, part, statement });
+      const document = index.documents.get(statement.sourceId);
+      const evidence: Evidence = { statement, rank: 99, ...coverageOf({ index, part, statement }), ...judged, truncated: document?.truncated ?? false };
+      rivals.push({ evidence, quantity: claim.quantity, subject: claim.subject, valueKey: quantityKey(claim.quantity), text: statement.normalized.slice(claim.quantity.start, claim.quantity.end) });
+    }
+  }
+  return rivals;
+}
+
+/** The best answering quantity, and the resolution of it against the comparable ones. */
+export function resolveValue({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: ValueEvidence; values: ValueEvidence[]; resolution: Resolution } | null {
+  const values = evidence.flatMap((item) => valuesOf({ index, part, evidence: item }));
+  const applicable = values.filter((item) => item.evidence.verdict === 'applies' && !item.evidence.statement.example);
+  const lead = best(applicable.length > 0 ? applicable : values.filter((item) => item.evidence.verdict === 'narrower'));
+  if (!lead) return null;
+  const floor = 0.6 * scoreEvidence(lead.evidence);
+  const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
+    (item) =>
+      !item.evidence.statement.example &&
+      (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
+      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject) &&
+      (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),
+  );
+  const seen = new Set<string>();
+  const candidates = comparable
+    .filter((item) => !seen.has(`${item.evidence.statement.key}|${item.valueKey}`) && seen.add(`${item.evidence.statement.key}|${item.valueKey}`))
+    .map((item) => candidateOf({ index, evidence: item.evidence, valueKey: item.valueKey }));
+  return { lead, values: comparable, resolution: reconcileCandidates(candidates) };
+}

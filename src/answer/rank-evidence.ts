@@ -1,0 +1,46 @@
+// How strongly a piece of evidence answers a part, and the candidate the rules weigh it as.
+import type { LoadedIndex } from '../index/load-index.js';
+import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import type { Candidate } from '../reconcile/resolution-types.js';
+
+const countDimensions = new Set(['provinces', 'cities', 'cards', 'items', 'institutions', 'times', 'people']);
+
+/** Relevance of evidence to the part: focus coverage, the asking clause's words, specificity; examples and teasers weigh less. */
+export function scoreEvidence(evidence: Evidence): number {
+  let score = evidence.coverage * (0.6 + 0.4 * evidence.askedCoverage) + 0.04 * evidence.specificity - 0.004 * evidence.rank;
+  if (evidence.statement.example) score *= 0.55;
+  if (evidence.truncated) score *= 0.9;
+  if (evidence.statement.analysis.clauses.some((clause) => clause.hedge === 'partial')) score *= 0.95;
+  return score;
+}
+
+/** Evidence that can be said at all: a sentence, not a heading, a question or page furniture. */
+export function isSayable({ index, evidence }: { index: LoadedIndex; evidence: Evidence }): boolean {
+  const { text, normalized } = evidence.statement;
+  // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements.
+  if ([...normalized].length < 6 || /[?？:：]$/.test(normalized)) return false;
+  return !index.rules.cleaning.boilerplate.some((pattern) => pattern.test(text));
+}
+
+/** The best evidence by score, ties broken by document order for determinism. */
+export function best<T extends { evidence: Evidence }>(items: T[]): T | undefined {
+  return [...items].sort((left, right) => scoreEvidence(right.evidence) - scoreEvidence(left.evidence) || left.evidence.statement.key.localeCompare(right.evidence.statement.key))[0];
+}
+
+/** The candidate a piece of evidence is to the rules, stating `valueKey`. */
+export function candidateOf({ index, evidence, valueKey }: { index: LoadedIndex; evidence: Evidence; valueKey: string }): Candidate {
+  const { statement } = evidence;
+  const document = index.documents.get(statement.sourceId);
+  const figure = statement.analysis.asOf !== null || statement.analysis.quantities.some((quantity) => countDimensions.has(quantity.dimension));
+  return {
+    statement,
+    valueKey,
+    authority: document?.authority ?? 'unknown',
+    date: document?.date ?? null,
+    asOf: statement.analysis.asOf,
+    family: index.families.get(statement.sourceId) ?? statement.sourceId,
+    figure,
+    verdict: evidence.verdict,
+    specificity: evidence.specificity,
+  };
+}

@@ -1,0 +1,211 @@
+// Question analysis: the parts a message asks, each part's answer type and focus, and the user's situation (pure).
+import { findQuantities } from '../reconcile/find-quantities.js';
+import { detectUserScope } from '../reconcile/scope.js';
+import type { ReadingContext } from '../reconcile/create-statement-context.js';
+import type { TextPipeline } from '../text/create-text-pipeline.js';
+import { findPlaces } from '../vocabulary/region-gazetteer.js';
+import { detectAnswerType } from './detect-answer-type.js';
+import { findRefusal } from './find-refusal.js';
+import type { FocusWord, QuestionAnalysis, QuestionPart, Situation } from './question-types.js';
+
+export interface QuestionContext {
+  text: TextPipeline;
+  reading: ReadingContext;
+  /** Follow-up markers ("那…", "…呢"), normalized. */
+  followUp: { starts: string[]; ends: string[]; maxLengthWithoutTopic: number };
+  treatmentCues: string[];
+  /** Whether the corpus uses a word. */
+  knows: (word: string) => boolean;
+  /** How many chunks use a word, inside longer words too. */
+  frequency: (word: string) => number;
+}
+
+/** What a session remembers of a turn. */
+export interface RememberedTurn {
+  message: string;
+  part: QuestionPart;
+  situation: Situation;
+}
+
+const askedWeight = 1;
+const contextWeight = 0.6;
+const carriedWeight = 0.45;
+const nounTags = /^(n|nz|ns|nt|nr|nrt|vn|eng)$/;
+const askingEnd = /(吗|呢|么)$/;
+
+/** The clauses of a sentence, with their offsets. */
+function clausesOf(sentence: string): Array<{ text: string; start: number }> {
+  const clauses: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const match of sentence.matchAll(/[,;:，；：]/g)) {
+    if (match.index > start) clauses.push({ text: sentence.slice(start, match.index), start });
+    start = match.index + 1;
+  }
+  if (start < sentence.length) clauses.push({ text: sentence.slice(start), start });
+  return clauses;
+}
+
+/** `text` with the given spans, question words and place names blanked out, so they do not become focus words. */
+function blank(text: string, spans: Array<[number, number]>, questionWords: string[] = []): string {
+  let result = text;
+  for (const word of questionWords) if (word.length > 1) result = result.split(word).join(' '.repeat(word.length));
+  for (const [from, to] of spans) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+  for (const place of findPlaces(result)) result = result.slice(0, place.offset) + ' '.repeat(place.name.length) + result.slice(place.offset + place.name.length);
+  return result;
+}
+
+function focusWords({ text, weight, asked, context }: { text: string; weight: number; asked: boolean; context: QuestionContext }): FocusWord[] {
+  const { reading } = context;
+  const questionWords = new Set(reading.language.questionWords);
+  const outcomes = new Set([...reading.language.loss, ...reading.language.keep]);
+  const words: FocusWord[] = [];
+  for (const { word, tag } of context.text.tag(text)) {
+    if (!word.trim() || context.text.stopwords.has(word) || questionWords.has(word) || /^[\s\p{P}\p{S}\d.]+$/u.test(word)) continue;
+    if (words.some((existing) => existing.word === word)) continue;
+    const categories = reading.language.categories.get(word) ?? [];
+    const alternatives = [...new Set([word, ...reading.synonyms.alternatives(word), ...categories.flatMap((category) => [category, ...reading.synonyms.alternatives(category)])])];
+    const verb = (/^(v|l|i)/.test(tag) && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
+    words.push({ word, alternatives, weight, verb, asked });
+  }
+  return words;
+}
+
+function isAsking(clause: string, context: QuestionContext): boolean {
+  const { language } = context.reading;
+  return askingEnd.test(clause) || language.answerTypeCues.some(({ cue }) => clause.includes(cue)) || language.yesNo.some((entry) => entry.pattern.test(clause) && /吗|不|否/.test(clause));
+}
+
+/** Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"). */
+function unknownNouns(text: string, context: QuestionContext): string[] {
+  const { reading } = context;
+  const unknown: string[] = [];
+  for (const { word, tag } of context.text.tag(text)) {
+    if (!nounTags.test(tag) || word.length < 2 || context.text.stopwords.has(word)) continue;
+    if (findPlaces(word).length > 0 || reading.language.categories.has(word)) continue;
+    const alternatives = [word, ...reading.synonyms.alternatives(word)];
+    const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
+    if (alternatives.some(known)) continue;
+    const parts = word.length >= 3 ? [word.slice(0, 2), word.slice(-2), word.slice(0, -1), word.slice(1)] : [];
+    if (parts.some((part) => context.knows(part))) continue;
+    unknown.push(word);
+  }
+  return unknown;
+}
+
+function analysePart({ sentence, context, earlier }: { sentence: string; context: QuestionContext; earlier: FocusWord[] }): { part: QuestionPart; unknown: string[] } {
+  const clauses = clausesOf(sentence);
+  const askedIndex = clauses.map((clause) => isAsking(clause.text, context)).lastIndexOf(true);
+  const asked = clauses[askedIndex >= 0 ? askedIndex : clauses.length - 1];
+  const detected = detectAnswerType({ clause: asked.text, language: context.reading.language });
+  const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
+  const predicate = focusWords({ text: blank(asked.text, [...detected.cues, ...quantitySpans], context.reading.language.questionWords), weight: askedWeight, asked: true, context });
+  const around = clauses
+    .filter((clause) => clause !== asked)
+    .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
+  const focus = mergeFocus([predicate, around, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
+  const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
+  return {
+    part: { text: sentence, asked: asked.text, given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
+    unknown: unknownNouns(blank(asked.text, detected.cues), context),
+  };
+}
+
+/** Focus word lists merged, the first mention of a word kept (lists in order of precedence). */
+export function mergeFocus(lists: FocusWord[][]): FocusWord[] {
+  const merged: FocusWord[] = [];
+  for (const list of lists) for (const word of list) if (!merged.some((existing) => existing.word === word.word)) merged.push(word);
+  return merged;
+}
+
+function situationOf(text: string, context: QuestionContext): Situation {
+  const { reading } = context;
+  return {
+    scope: detectUserScope({ text, scope: reading.scope }),
+    words: [...new Set(reading.words(text))],
+    quantities: findQuantities({ text, language: reading.language }),
+  };
+}
+
+/** The situation so far: what the user says now overrides what an earlier turn said, dimension by dimension. */
+function mergeSituation(own: Situation, previous: Situation): Situation {
+  const placesNamed = own.scope.regions.length > 0 || own.scope.relation !== null;
+  const scope = placesNamed
+    ? { ...own.scope, values: { ...previous.scope.values, ...own.scope.values }, changes: { ...previous.scope.changes, ...own.scope.changes } }
+    : { ...previous.scope, values: { ...previous.scope.values, ...own.scope.values }, changes: { ...previous.scope.changes, ...own.scope.changes }, foreign: own.scope.foreign || previous.scope.foreign };
+  const dimensions = new Set(own.quantities.map((quantity) => quantity.dimension));
+  return {
+    scope,
+    words: [...new Set([...own.words, ...previous.words])],
+    quantities: [...own.quantities, ...previous.quantities.filter((quantity) => !dimensions.has(quantity.dimension))],
+  };
+}
+
+function isFollowUp(normalized: string, context: QuestionContext, ownTopicWords: number): boolean {
+  const { followUp } = context;
+  return (
+    followUp.starts.some((start) => normalized.startsWith(start)) ||
+    followUp.ends.some((end) => normalized.endsWith(end)) ||
+    (ownTopicWords <= 2 && [...normalized].length <= followUp.maxLengthWithoutTopic)
+  );
+}
+
+/** Kinship and other category words of a follow-up replace the earlier turn's words of the same category. */
+function withoutReplaced(carried: FocusWord[], own: FocusWord[], context: QuestionContext): FocusWord[] {
+  const categories = context.reading.language.categories;
+  const ownCategories = new Set(own.flatMap((word) => categories.get(word.word) ?? []));
+  return carried.filter((word) => !(categories.get(word.word) ?? []).some((category) => ownCategories.has(category)));
+}
+
+/** Analyses a message in the light of the session's last turn. */
+export function analyseQuestion({ message, previous, context }: { message: string; previous: RememberedTurn | null; context: QuestionContext }): QuestionAnalysis {
+  const normalized = context.text.normalize(message).trim();
+  const sentences = normalized.split(/(?<=[?!。？！])/).map((sentence) => sentence.replace(/[?!。？！]+$/, '').trim()).filter(Boolean);
+  const asking = sentences.filter((sentence) => clausesOf(sentence).some((clause) => isAsking(clause.text, context)));
+  const questions = asking.length > 0 ? asking : sentences.slice(-1);
+  const statements = sentences.filter((sentence) => !questions.includes(sentence));
+  const statementWords = statements.flatMap((sentence) => focusWords({ text: blank(sentence, []), weight: contextWeight, asked: false, context }));
+
+  const parts: QuestionPart[] = [];
+  const unknownWords: string[] = [];
+  let earlier: FocusWord[] = statementWords;
+  for (const sentence of questions) {
+    const { part, unknown } = analysePart({ sentence, context, earlier });
+    // "是截至什么时候的数据？" asks for the date of the figure just asked about.
+    if (part.asksAsOf && parts.length > 0 && part.predicate.every((word) => !context.knows(word.word) || word.word.length < 2)) {
+      parts.at(-1)!.asksAsOf = true;
+      continue;
+    }
+    parts.push(part);
+    unknownWords.push(...unknown);
+    earlier = mergeFocus([earlier, part.focus]);
+  }
+
+  let situation = situationOf(normalized, context);
+  const ownTopicWords = parts[0]?.predicate.length ?? 0;
+  const followUp = previous !== null && isFollowUp(normalized, context, ownTopicWords);
+  if (followUp && previous) {
+    situation = mergeSituation(situation, previous.situation);
+    const carried = withoutReplaced(previous.part.focus, parts[0].focus, context).map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }));
+    const first = parts[0];
+    const ownType = first.type !== 'explain' || detectAnswerType({ clause: first.text, language: context.reading.language }).type !== null;
+    const inherits = ['yesno', 'number', 'duration', 'when', 'explain'].includes(previous.part.type);
+    parts[0] = {
+      ...first,
+      type: ownType ? first.type : inherits ? previous.part.type : 'explain',
+      yesNo: first.yesNo ?? (ownType ? null : previous.part.yesNo),
+      unit: first.unit ?? (ownType ? null : previous.part.unit),
+      focus: mergeFocus([first.focus, carried]),
+      predicate: mergeFocus([first.predicate, previous.part.predicate]),
+    };
+  }
+  return {
+    message,
+    normalized,
+    parts,
+    situation,
+    refusal: findRefusal({ normalized, language: context.reading.language }),
+    unknownWords,
+    followUp,
+    treatment: context.treatmentCues.some((cue) => normalized.includes(cue)),
+  };
+}

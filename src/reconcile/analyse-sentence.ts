@@ -1,0 +1,146 @@
+// Reads one normalized sentence: its clauses, which are conditions, what is negated, hedges, quantities, lists (pure).
+import type { Language } from '../rules/compile-language.js';
+import { findAsOf } from './find-as-of.js';
+import { findQuantities, type Quantity } from './find-quantities.js';
+
+export interface ClauseAnalysis {
+  start: number;
+  end: number;
+  /** The label of a "标签：内容" line ("断缴3个月内"): the caller decides whether it is a condition. */
+  label: boolean;
+  /** A condition clause ("若…", "…的", "…时") restricts the clauses after it in the sentence. */
+  condition: boolean;
+  /** Ranges of the sentence under a negation cue ("不会清零": the range after "不会"). */
+  negations: Array<[number, number]>;
+  modality: 'possible' | 'necessary' | null;
+  hedge: 'default' | 'partial' | null;
+}
+
+export interface SentenceAnalysis {
+  clauses: ClauseAnalysis[];
+  quantities: Quantity[];
+  asOf: string | null;
+  /** Items of an enumeration ("配偶、父母、子女"), or null. */
+  list: string[] | null;
+}
+
+const clauseBreak = /[,;:!?。，；：！？]/g;
+const contrast = ['但是', '但', '却', '可是', '而是'];
+
+function findAll(text: string, word: string): number[] {
+  const positions: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) positions.push(at);
+  return positions;
+}
+
+/** Negated ranges of one clause: from each negation cue to the clause's end or a contrast word. */
+function negationsOf(text: string, start: number, end: number, language: Language): Array<[number, number]> {
+  const clause = text.slice(start, end);
+  const blocked: Array<[number, number]> = [];
+  for (const breaker of language.negationBreakers) for (const at of findAll(clause, breaker)) blocked.push([at, at + breaker.length]);
+  const taken: Array<[number, number]> = [...blocked];
+  const ranges: Array<[number, number]> = [];
+  for (const cue of language.negation) {
+    for (const at of findAll(clause, cue)) {
+      const stop = at + cue.length;
+      if (taken.some(([from, to]) => at < to && stop > from)) continue;
+      taken.push([at, stop]);
+      if (cue.endsWith('了') && cue.length === 2) {
+        // "办不了": the verb before the cue is negated.
+        ranges.push([start + Math.max(0, at - 2), start + at]);
+        continue;
+      }
+      let scopeEnd = clause.length;
+      for (const word of contrast) {
+        const next = clause.indexOf(word, stop);
+        if (next >= 0 && next < scopeEnd) scopeEnd = next;
+      }
+      ranges.push([start + stop, start + scopeEnd]);
+    }
+  }
+  return ranges.sort((left, right) => left[0] - right[0]);
+}
+
+function firstOf(text: string, words: string[]): string | undefined {
+  return words.find((word) => text.includes(word));
+}
+
+function isCondition(clause: string, language: Language): boolean {
+  const opener = language.conditionOpeners.find((word) => clause.startsWith(word));
+  // "如下", "如何", "在…" without a closing word are not conditions.
+  if (opener && opener !== '在' && opener !== '如' && opener !== '对于') return true;
+  if (opener === '如' && !/^如(下|何|此|今|实|同|期|需|有必要)/.test(clause) && clause.length > 3) return true;
+  const closer = language.conditionClosers.find((word) => clause.endsWith(word));
+  if (!closer) return false;
+  // "…的" closes a condition only when it is not a whole statement ("是…的").
+  return closer !== '的' || !/^(是|都是)/.test(clause);
+}
+
+const leadingMarker = /^(?:[•·●▪\-*]\s*|\d+[、.．]\s*|\(\d+\)\s*|[一二三四五六七八九十]+[、.]\s*)+/;
+
+/**
+ * Splits a normalized sentence into clauses and reads each one. A leading bullet or number is skipped;
+ * `labelLength` characters (a line's "标签:") form a clause of their own marked as the label.
+ */
+export function analyseSentence({ text, language, labelLength = 0 }: { text: string; language: Language; labelLength?: number }): SentenceAnalysis {
+  const bounds: Array<[number, number]> = [];
+  let start = leadingMarker.exec(text)?.[0].length ?? 0;
+  for (const match of text.matchAll(clauseBreak)) {
+    if (match.index < start) continue;
+    if (match.index > start) bounds.push([start, match.index]);
+    start = match.index + 1;
+  }
+  if (start < text.length) bounds.push([start, text.length]);
+  const clauses: ClauseAnalysis[] = bounds.map(([from, to]) => {
+    const clause = text.slice(from, to);
+    const necessary = firstOf(clause, language.necessary);
+    const possible = firstOf(clause, language.possible);
+    return {
+      start: from,
+      end: to,
+      label: labelLength > 0 && to <= labelLength,
+      condition: false,
+      negations: negationsOf(text, from, to, language),
+      modality: necessary ? 'necessary' : possible ? 'possible' : null,
+      hedge: firstOf(clause, language.hedgePartial) ? 'partial' : firstOf(clause, language.hedgeDefault) ? 'default' : null,
+    };
+  });
+  // A condition clause, and any clauses before it that it continues ("在…满半年,并符合…之一的,可以…").
+  for (let position = 0; position < clauses.length - 1; position++) {
+    if (clauses[position].label) continue;
+    const clause = text.slice(clauses[position].start, clauses[position].end);
+    if (!isCondition(clause, language)) continue;
+    for (let earlier = 0; earlier <= position; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
+  }
+  const main = clauses.filter((clause) => !clause.label);
+  if (main.length > 0 && main.every((clause) => clause.condition)) main.at(-1)!.condition = false;
+  return { clauses, quantities: findQuantities({ text, language }), asOf: findAsOf({ text, language }), list: listOf(text) };
+}
+
+const listCue = /(?:包括|包含|如|有|涵盖|即)[:：]?/;
+
+/** The items of an enumeration with at least three items ("配偶、父母、子女和兄弟姐妹"). */
+function listOf(text: string): string[] | null {
+  const withoutParentheses = text.replace(/\([^)]*\)/g, '');
+  for (const clause of withoutParentheses.split(/[,;。:]/)) {
+    if ((clause.match(/、/g) ?? []).length < 1) continue;
+    const cue = listCue.exec(clause);
+    const body = cue ? clause.slice(cue.index + cue[0].length) : clause;
+    const items = body
+      .split(/、|和|及|以及|或者|或/)
+      .map((item) => item.replace(/等.*$/, '').trim())
+      .filter(Boolean);
+    if (items.length >= 3) return items;
+  }
+  return null;
+}
+
+/** Whether `position` of the sentence lies under a negation. */
+export function isNegated(analysis: SentenceAnalysis, position: number): boolean {
+  return analysis.clauses.some((clause) => clause.negations.some(([from, to]) => position >= from && position < to));
+}
+
+/** The clause that contains `position`. */
+export function clauseAt(analysis: SentenceAnalysis, position: number): ClauseAnalysis | undefined {
+  return analysis.clauses.find((clause) => position >= clause.start && position < clause.end);
+}

@@ -1,0 +1,165 @@
+// Whether a statement applies to the user's situation, and how specifically it addresses it (pure).
+import type { Quantity } from './find-quantities.js';
+import type { CompiledScope, Scope } from './scope.js';
+import type { StatementCondition } from './statement-types.js';
+
+export type Applicability = 'applies' | 'narrower' | 'other_scope' | 'condition_not_met';
+
+export interface UserSituation {
+  scope: Scope & { foreign: boolean };
+  /** Canonical content words of what the user said. */
+  words: string[];
+  quantities: Quantity[];
+}
+
+export interface ApplicabilityVerdict {
+  verdict: Applicability;
+  /** How narrowly the statement addresses the user's situation (higher governs). */
+  specificity: number;
+  /** What the statement is limited to, for display ("广东", "跨省", "退休人员"). */
+  qualifiers: string[];
+}
+
+const regionWeight = 2;
+
+function compatibleRelation(claim: Scope['relation'], user: Scope['relation']): boolean {
+  if (claim === null || user === null || claim === user) return true;
+  const crossCity = ['same-province', 'cross-province'];
+  return (claim === 'cross-city' && crossCity.includes(user)) || (user === 'cross-city' && crossCity.includes(claim));
+}
+
+function related(dimension: string, left: string, right: string, scope: CompiledScope): boolean {
+  const parents = scope.parents.get(dimension);
+  return left === right || parents?.get(left) === right || parents?.get(right) === left;
+}
+
+/** Scope verdict: a statement about another place, relation, type or change does not apply. */
+function scopeVerdict({ statement, user, scope }: { statement: Scope; user: UserSituation['scope']; scope: CompiledScope }): ApplicabilityVerdict {
+  let specificity = 0;
+  let narrower = false;
+  const qualifiers: string[] = [];
+  if (user.foreign) return { verdict: 'other_scope', specificity: 0, qualifiers };
+  if (statement.regions.length > 0) {
+    qualifiers.push(...statement.regions);
+    if (user.regions.length === 0) narrower = true;
+    else if (!statement.regions.some((region) => user.regions.includes(region))) return { verdict: 'other_scope', specificity: 0, qualifiers };
+    else specificity += regionWeight;
+  }
+  if (statement.excludedRegions.length > 0) {
+    if (user.regions.length === 0) narrower = true;
+    else if (user.regions.every((region) => statement.excludedRegions.includes(region))) return { verdict: 'other_scope', specificity: 0, qualifiers };
+    else specificity += regionWeight;
+  }
+  if (statement.relation) {
+    if (!compatibleRelation(statement.relation, user.relation)) return { verdict: 'other_scope', specificity: 0, qualifiers };
+    if (user.relation === statement.relation) specificity += 1;
+  }
+  for (const [end, userEnd] of [[statement.origin, user.origin], [statement.destination, user.destination]] as const) {
+    if (!end || !userEnd) continue;
+    const matches = end === '*' ? true : end === userEnd;
+    if (!matches) return { verdict: 'other_scope', specificity: 0, qualifiers };
+    specificity += 1;
+  }
+  if (statement.origin === '*' && user.origin && statement.destination && user.origin === statement.destination) return { verdict: 'other_scope', specificity: 0, qualifiers };
+  if (statement.destination === '*' && user.destination && statement.origin && user.destination === statement.origin) return { verdict: 'other_scope', specificity: 0, qualifiers };
+  for (const dimension of scope.dimensions) {
+    const claimed = statement.values[dimension.name] ?? [];
+    const stated = user.values[dimension.name] ?? [];
+    if (claimed.length === 0) continue;
+    if (stated.length === 0) {
+      if (dimension.strict) {
+        narrower = true;
+        qualifiers.push(...claimed);
+      }
+      continue;
+    }
+    if (!stated.some((value) => claimed.some((other) => related(dimension.name, value, other, scope)))) return { verdict: 'other_scope', specificity: 0, qualifiers };
+    // Naming the corpus-wide value (the parent of others, "医保") is not specific.
+    const parents = new Set(scope.parents.get(dimension.name)?.values() ?? []);
+    if (stated.some((value) => claimed.includes(value) && !parents.has(value))) specificity += 1;
+  }
+  for (const [dimension, change] of Object.entries(statement.changes)) {
+    const userChange = user.changes[dimension];
+    if (!userChange) {
+      narrower = true;
+      qualifiers.push(`${change.from ? `${change.from}→` : '→'}${change.to}`);
+      continue;
+    }
+    if (!related(dimension, userChange.to, change.to, scope) || (change.from && userChange.from && !related(dimension, userChange.from, change.from, scope))) {
+      return { verdict: 'other_scope', specificity: 0, qualifiers };
+    }
+    specificity += 1;
+  }
+  return { verdict: narrower ? 'narrower' : 'applies', specificity, qualifiers };
+}
+
+function quantityFits(condition: Quantity, user: Quantity): boolean {
+  const size = condition.base / condition.value;
+  const lower = condition.base;
+  const upper = condition.upper !== null ? condition.upper * size : lower;
+  switch (condition.comparator) {
+    case 'atMost':
+      return user.base <= upper;
+    case 'atLeast':
+      return user.base > lower || (user.base === lower && user.comparator === 'atLeast');
+    case 'range':
+      return user.base >= lower && user.base <= upper;
+    default:
+      return Math.abs(user.base - lower) <= lower * 0.2;
+  }
+}
+
+/**
+ * Whether the user's situation meets a statement's condition: every duration it sets is met by one the user states,
+ * at least half of its verbs (the events it requires) and half of its other words are among what the user said.
+ * Words of the statement's consequence and of the question's asking clause are set aside: they cannot tell.
+ */
+export function conditionMet({ condition, said, ignore, quantities }: {
+  condition: StatementCondition;
+  /** Whether the user said a word (or one of its synonyms), or one that lies within the condition text. */
+  said: (word: string) => boolean;
+  /** Words that cannot tell whether the condition holds. */
+  ignore: (word: string) => boolean;
+  /** The durations the user states. */
+  quantities: Quantity[];
+}): { met: boolean; matched: number } {
+  let matched = 0;
+  for (const quantity of condition.quantities) {
+    if (!['days', 'workdays'].includes(quantity.dimension)) continue;
+    const stated = quantities.filter((candidate) => candidate.dimension === 'days' || candidate.dimension === 'workdays');
+    if (stated.length === 0 || !stated.some((candidate) => quantityFits(quantity, candidate))) return { met: false, matched: 0 };
+    matched += 2;
+  }
+  // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
+  const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean }>();
+  for (const { word, verb, group } of condition.words) {
+    const entry = groups.get(group) ?? { verb: false, said: false, ignored: true };
+    const wasSaid = said(word);
+    entry.verb ||= verb;
+    entry.said ||= wasSaid;
+    // A word the user did not say but that the statement's consequence or the question itself contains cannot tell.
+    entry.ignored &&= !wasSaid && ignore(word);
+    groups.set(group, entry);
+  }
+  const counted = [...groups.values()].filter((entry) => !entry.ignored);
+  const verbs = counted.filter((entry) => entry.verb);
+  const nouns = counted.filter((entry) => !entry.verb);
+  const saidVerbs = verbs.filter((entry) => entry.said).length;
+  const saidNouns = nouns.filter((entry) => entry.said).length;
+  matched += saidVerbs + saidNouns;
+  // Every event the condition names must have been said; of the things it names, at least half (a lone one may stay
+  // implicit when the events were said: "转移职工医保关系时" after "跨市调动").
+  const verbsMet = saidVerbs === verbs.length;
+  const nounsMet = nouns.length === 0 || saidNouns / nouns.length >= 0.5 || (nouns.length === 1 && verbs.length > 0 && verbsMet);
+  const anything = matched > 0 || counted.length === 0;
+  return { met: verbsMet && nounsMet && anything, matched };
+}
+
+/** Applicability of a statement: its scope, then its condition, against the user's situation. */
+export function applicabilityOf({ statement, user, scope }: {
+  statement: { scope: Scope };
+  user: UserSituation;
+  scope: CompiledScope;
+}): ApplicabilityVerdict {
+  return scopeVerdict({ statement: statement.scope, user: user.scope, scope });
+}

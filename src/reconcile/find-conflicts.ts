@@ -1,0 +1,162 @@
+// The corpus-wide contradiction report: claims that answer the same thing with different values (pure).
+import type { Authority } from '../corpus/corpus-types.js';
+import type { Language } from '../rules/compile-language.js';
+import type { Claim } from './derive-claims.js';
+import { reconcileCandidates } from './reconcile-candidates.js';
+import type { Candidate, Resolution } from './resolution-types.js';
+import type { Statement } from './statement-types.js';
+
+export interface ConflictSource {
+  authority: Authority;
+  date: string | null;
+  family: string;
+}
+
+export interface ConflictEntry {
+  /** What the claims are about: their shared words, or the label they share. */
+  subject: string;
+  /** The kind of value: a quantity's unit, or "是/否" for a polarity. */
+  kind: string;
+  /** Each value with the statements that state it. */
+  values: Array<{ value: string; statements: Statement[] }>;
+  /** The decision for a user who states no particular situation. */
+  resolution: Resolution;
+}
+
+const quantitySubject = 0.34;
+const polaritySubject = 0.4;
+
+function jaccard(left: Set<string>, right: Set<string>): number {
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return shared / (left.size + right.size - shared || 1);
+}
+
+class Groups {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, position) => position);
+  }
+  find(item: number): number {
+    while (this.parent[item] !== item) item = this.parent[item] = this.parent[this.parent[item]];
+    return item;
+  }
+  union(left: number, right: number): void {
+    const [a, b] = [this.find(left), this.find(right)].sort((x, y) => x - y);
+    this.parent[b] = a;
+  }
+}
+
+/** Whether two statements can hold for one situation: durations their conditions set must overlap. */
+function conditionsOverlap(left: Statement, right: Statement): boolean {
+  const durations = (statement: Statement) => (statement.condition?.quantities ?? []).filter((quantity) => quantity.dimension === 'days' || quantity.dimension === 'workdays');
+  const a = durations(left);
+  const b = durations(right);
+  if (a.length === 0 || b.length === 0) return true;
+  const range = (quantity: Statement['analysis']['quantities'][number]) => {
+    const size = quantity.base / quantity.value;
+    const low = quantity.comparator === 'atMost' ? 0 : quantity.base;
+    const high = quantity.comparator === 'atLeast' ? Number.POSITIVE_INFINITY : quantity.upper !== null ? quantity.upper * size : quantity.base;
+    return [low, high] as const;
+  };
+  return a.some((x) => b.some((y) => {
+    const [lowX, highX] = range(x);
+    const [lowY, highY] = range(y);
+    return lowX < highY && lowY < highX;
+  }));
+}
+
+/** The value a claim states, as a key ("15|工作日", "转移:no", "outcome:keep"), or null when it states none. */
+function valueOf(claim: Claim, predicate: string | null): { key: string; label: string } | null {
+  if (claim.kind === 'quantity' && claim.quantity) {
+    const { value, upper, unit } = claim.quantity;
+    return { key: `${value}${upper !== null ? `-${upper}` : ''}|${unit}`, label: `${value}${upper !== null ? `-${upper}` : ''}${unit}` };
+  }
+  if (claim.kind !== 'polarity') return null;
+  if (predicate === null) return claim.outcome ? { key: `outcome:${claim.outcome}`, label: claim.outcome === 'keep' ? '保留' : '失去' } : null;
+  const negated = claim.negated.includes(predicate);
+  return { key: `${predicate}:${negated ? 'no' : 'yes'}`, label: `${negated ? '不' : ''}${predicate}` };
+}
+
+/** Pairs of comparable claims grouped into contradictions, each reconciled for a user who states nothing particular. */
+export function findConflicts({ claims, sourceOf, language, weightOf }: {
+  claims: Claim[];
+  sourceOf: (sourceId: string) => ConflictSource;
+  language: Language;
+  /** How distinctive a word is (inverse document frequency). */
+  weightOf: (word: string) => number;
+}): ConflictEntry[] {
+  const entries: ConflictEntry[] = [];
+  const subjects = claims.map((claim) => new Set(claim.subject));
+  const outcomeWords = new Set([...language.loss, ...language.keep]);
+
+  // Buckets of claims that could answer the same thing: a quantity unit, a negated predicate, an outcome.
+  const buckets = new Map<string, Array<{ position: number; predicate: string | null }>>();
+  const add = (key: string, position: number, predicate: string | null) => buckets.set(key, [...(buckets.get(key) ?? []), { position, predicate }]);
+  const negatedWords = new Set(claims.flatMap((claim) => claim.negated.filter((word) => word.length > 1 && !outcomeWords.has(word))));
+  claims.forEach((claim, position) => {
+    // Examples and anecdotes ("张先生…") illustrate; they do not state what holds.
+    if (claim.statement.example) return;
+    if (claim.kind === 'quantity' && claim.quantity) add(`unit:${claim.quantity.unit}`, position, null);
+    if (claim.kind !== 'polarity') return;
+    if (claim.outcome) add('outcome', position, null);
+    for (const word of new Set(claim.words)) if (negatedWords.has(word)) add(`predicate:${word}`, position, word);
+  });
+
+  for (const [bucket, members] of buckets) {
+    if (members.length < 2) continue;
+    const threshold = bucket.startsWith('unit:') ? quantitySubject : polaritySubject;
+    const groups = new Groups(members.length);
+    for (let left = 0; left < members.length; left++) {
+      for (let right = left + 1; right < members.length; right++) {
+        const a = claims[members[left].position];
+        const b = claims[members[right].position];
+        if (a.statement.key === b.statement.key || !conditionsOverlap(a.statement, b.statement)) continue;
+        const predicate = members[left].predicate;
+        const leftSubject = new Set([...subjects[members[left].position]].filter((word) => word !== predicate));
+        const rightSubject = new Set([...subjects[members[right].position]].filter((word) => word !== predicate));
+        if (jaccard(leftSubject, rightSubject) >= threshold) groups.union(left, right);
+      }
+    }
+    const byGroup = new Map<number, typeof members>();
+    members.forEach((member, position) => byGroup.set(groups.find(position), [...(byGroup.get(groups.find(position)) ?? []), member]));
+    for (const group of byGroup.values()) {
+      const values = new Map<string, { label: string; claims: Claim[] }>();
+      for (const member of group) {
+        const claim = claims[member.position];
+        const value = valueOf(claim, member.predicate);
+        if (!value) continue;
+        const entry = values.get(value.key) ?? { label: value.label, claims: [] };
+        if (!entry.claims.some((other) => other.statement.key === claim.statement.key)) entry.claims.push(claim);
+        values.set(value.key, entry);
+      }
+      if (values.size < 2) continue;
+      const candidates: Candidate[] = [...values].flatMap(([key, entry]) =>
+        entry.claims.map((claim) => {
+          const source = sourceOf(claim.statement.sourceId);
+          const strict = claim.statement.condition !== null || claim.statement.scope.regions.length > 0 || Object.keys(claim.statement.scope.changes).length > 0;
+          return {
+            statement: claim.statement,
+            valueKey: key,
+            authority: source.authority,
+            date: source.date,
+            asOf: claim.statement.analysis.asOf,
+            family: source.family,
+            figure: claim.statement.analysis.asOf !== null,
+            verdict: strict ? ('narrower' as const) : ('applies' as const),
+            specificity: 0,
+          };
+        }),
+      );
+      const shared = [...group.map((member) => subjects[member.position]).reduce((left, right) => new Set([...left].filter((word) => right.has(word))))];
+      const subject = shared.sort((left, right) => weightOf(right) - weightOf(left)).slice(0, 4).join('·') || claims[group[0].position].statement.label || '';
+      entries.push({
+        subject,
+        kind: bucket.startsWith('unit:') ? bucket.slice(5) : bucket.startsWith('predicate:') ? bucket.slice(10) : '保留/失去',
+        values: [...values.values()].map((entry) => ({ value: entry.label, statements: entry.claims.map((claim) => claim.statement) })),
+        resolution: reconcileCandidates(candidates),
+      });
+    }
+  }
+  return entries.sort((left, right) => right.values.reduce((sum, value) => sum + value.statements.length, 0) - left.values.reduce((sum, value) => sum + value.statements.length, 0) || left.subject.localeCompare(right.subject));
+}

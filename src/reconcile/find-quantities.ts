@@ -1,0 +1,118 @@
+// Quantities in normalized text: numbers with units, comparators, ranges, and change statements (pure).
+import type { Language, UnitSpelling } from '../rules/compile-language.js';
+import { numberPattern, parseNumber } from './parse-number.js';
+
+export type Comparator = 'exact' | 'atMost' | 'atLeast' | 'approximately' | 'range';
+
+export interface Quantity {
+  value: number;
+  /** The upper end of a range ("3-6个月"). */
+  upper: number | null;
+  unit: string;
+  dimension: string;
+  /** The value in the dimension's base unit (days for durations). */
+  base: number;
+  comparator: Comparator;
+  /** Where the quantity (with its comparators) starts and ends in the text. */
+  start: number;
+  end: number;
+  /** For the target of a change statement ("由15…压缩至7…"): the former value. */
+  former: number | null;
+  /** Whether this is the former value of a change statement (not a current claim). */
+  superseded: boolean;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The quantity patterns of a language, built once per compiled language. */
+const patternCache = new WeakMap<Language, RegExp>();
+
+function patternOf(language: Language): RegExp {
+  let pattern = patternCache.get(language);
+  if (!pattern) {
+    const units = language.units.map((unit) => escape(unit.spelling)).join('|');
+    const joiners = language.rangeJoiners.map(escape).join('|');
+    // number [个半] [joiner number] unit  — "3-6个月", "一个半月", "20万-30万元", "60%-70%"
+    pattern = new RegExp(`(${numberPattern}|半)(个半)?(?:(${units})(?=${joiners}))?(?:(${joiners})(${numberPattern}))?(${units})`, 'g');
+    patternCache.set(language, pattern);
+  }
+  return pattern;
+}
+
+function unitOf(language: Language, spelling: string): UnitSpelling | undefined {
+  return language.units.find((unit) => unit.spelling === spelling);
+}
+
+function endsWithAny(text: string, words: string[]): string | undefined {
+  return words.find((word) => text.endsWith(word));
+}
+
+function startsWithAny(text: string, words: string[]): string | undefined {
+  return words.find((word) => text.startsWith(word));
+}
+
+/** A number that is part of a date ("2025年", "5月1日", "3月") or an ordinal ("第二年") is not a quantity. */
+function isDatePart(text: string, start: number, number: string, unit: UnitSpelling): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  if (before === '第') return true;
+  if (unit.unit === '年' && /^\d{3,4}$/.test(number)) return true;
+  if (unit.spelling === '月') return number !== '半';
+  if ((unit.unit === '日' && unit.spelling !== '天') && /月$/.test(text.slice(0, start))) return true;
+  if (unit.spelling === '号') return true;
+  return false;
+}
+
+/** Every quantity in `text` (normalized), left to right, with its comparator and any change statement resolved. */
+export function findQuantities({ text, language }: { text: string; language: Language }): Quantity[] {
+  const quantities: Quantity[] = [];
+  for (const match of text.matchAll(patternOf(language))) {
+    const [whole, first, half, firstUnitSpelling, joiner, second, unitSpelling] = match;
+    let start = match.index;
+    let end = start + whole.length;
+    const unit = unitOf(language, unitSpelling);
+    if (!unit) continue;
+    const value = first === '半' ? 0.5 : parseNumber(first);
+    if (value === null) continue;
+    if ((!half && isDatePart(text, start, first, unit)) || text[end] === '之' || text[end] === '性' || value === 0) continue;
+    // "20万-30万元": the first unit, when given, must be the same as the second.
+    if (firstUnitSpelling && unitOf(language, firstUnitSpelling)?.unit !== unit.unit) continue;
+    const amount = value + (half ? 0.5 : 0);
+    const upper = second !== undefined ? parseNumber(second) : null;
+    if (joiner && upper === null) continue;
+    let comparator: Comparator = upper !== null ? 'range' : unit.spelling.includes('多') ? 'atLeast' : 'exact';
+    const before = text.slice(Math.max(0, start - 4), start);
+    const afterText = text.slice(end).replace(/^\((含|不含)\)/, '');
+    const after = afterText.slice(0, 3);
+    if (comparator === 'exact') {
+      const prefix = endsWithAny(before, language.atMost) ?? endsWithAny(before, language.atLeast) ?? endsWithAny(before, language.approximately);
+      const suffix = startsWithAny(after, language.atMost) ?? startsWithAny(after, language.atLeast) ?? startsWithAny(after, language.approximately);
+      if (prefix) {
+        comparator = language.atMost.includes(prefix) ? 'atMost' : language.atLeast.includes(prefix) ? 'atLeast' : 'approximately';
+        start -= prefix.length;
+      } else if (suffix) {
+        comparator = language.atMost.includes(suffix) ? 'atMost' : language.atLeast.includes(suffix) ? 'atLeast' : 'approximately';
+        end += text.slice(end).length - afterText.length + suffix.length;
+      }
+    }
+    quantities.push({ value: amount, upper, unit: unit.unit, dimension: unit.dimension, base: amount * unit.size, comparator, start, end, former: null, superseded: false });
+  }
+  markChanges(text, quantities, language);
+  return quantities;
+}
+
+/** In "由X…<verb><target>Y", Y is the current value and X the former one. */
+function markChanges(text: string, quantities: Quantity[], language: Language): void {
+  for (let position = 0; position + 1 < quantities.length; position++) {
+    const from = quantities[position];
+    const to = quantities[position + 1];
+    if (from.dimension !== to.dimension) continue;
+    const between = text.slice(from.end, to.start);
+    const opener = text.slice(Math.max(0, from.start - 2), from.start);
+    const hasOpener = language.changeFrom.some((word) => opener.endsWith(word));
+    const changes = between.length <= 8 && language.changeVerbs.some((verb) => between.includes(verb)) && language.changeTargets.some((target) => between.endsWith(target));
+    if (hasOpener && changes) {
+      from.superseded = true;
+      to.former = from.value;
+    }
+  }
+}

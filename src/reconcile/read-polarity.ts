@@ -1,0 +1,100 @@
+// Does a statement say yes or no to what a yes/no question asks? (pure)
+import type { Language } from '../rules/compile-language.js';
+import { isNegated } from './analyse-sentence.js';
+import { outcomeOf } from './derive-claims.js';
+import type { Quantity } from './find-quantities.js';
+import type { Statement } from './statement-types.js';
+
+export interface AskedWord {
+  alternatives: string[];
+  verb: boolean;
+}
+
+export interface PolarityReading {
+  answer: 'yes' | 'no';
+  /** The clause that says it. */
+  clause: number;
+  /** What decided: a quantity the question names, its verb, the outcome it asks about, or a noun it names. */
+  basis: 'quantity' | 'predicate' | 'outcome' | 'noun';
+}
+
+function firstAt(text: string, alternatives: string[]): number {
+  let best = -1;
+  for (const alternative of alternatives) {
+    if (alternative.length === 0) continue;
+    const at = text.indexOf(alternative);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+/** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
+export function askedOutcome({ words, language }: { words: AskedWord[]; language: Language }): 'keep' | 'loss' | null {
+  for (const word of words) {
+    if (word.alternatives.some((alternative) => language.loss.includes(alternative))) return 'loss';
+    if (word.alternatives.some((alternative) => language.keep.includes(alternative))) return 'keep';
+  }
+  return null;
+}
+
+/**
+ * The statement's yes or no to the question, read in this order: a quantity the question names ("等半年"), one of
+ * its verbs, the outcome it asks about (kept or lost), a noun it names ("微信"). A clause whose word the user only
+ * presupposes ("转出地把个人账户清零了，钱会丢吗") does not answer. A limit the user exceeds turns a yes into a no.
+ */
+export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language }: {
+  statement: Statement;
+  words: AskedWord[];
+  /** Quantities in the asking clause. */
+  quantities: Quantity[];
+  /** Whether the user states a word as given, outside the asking clause. */
+  presupposed: (word: string) => boolean;
+  userQuantities: Quantity[];
+  language: Language;
+}): PolarityReading | null {
+  const { analysis, normalized } = statement;
+  const main = analysis.clauses.map((clause, position) => ({ clause, position })).filter(({ clause }) => !clause.label && !clause.condition);
+  const decide = (position: number, at: number, basis: PolarityReading['basis']): PolarityReading => {
+    let answer: 'yes' | 'no' = isNegated(analysis, at) ? 'no' : 'yes';
+    const clause = analysis.clauses[position];
+    if (answer === 'yes') {
+      const limit = analysis.quantities.find((quantity) => quantity.start >= clause.start && quantity.start < clause.end && (quantity.comparator === 'atMost' || quantity.comparator === 'approximately'));
+      if (limit && userQuantities.some((stated) => stated.dimension === limit.dimension && stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value))) answer = 'no';
+    }
+    return { answer, clause: position, basis };
+  };
+  for (const quantity of quantities) {
+    for (const { clause, position } of main) {
+      const same = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.dimension === quantity.dimension && candidate.base === quantity.base);
+      if (same) return decide(position, same.start, 'quantity');
+    }
+  }
+  for (const word of words.filter((candidate) => candidate.verb)) {
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      const at = firstAt(text, word.alternatives);
+      if (at >= 0 && !presupposed(text.slice(at, at + 2))) return decide(position, clause.start + at, 'predicate');
+    }
+  }
+  const asked = askedOutcome({ words, language });
+  if (asked) {
+    for (const { position } of main) {
+      const outcome = outcomeOf({ statement, clause: position, language });
+      if (!outcome) continue;
+      const { start, end } = analysis.clauses[position];
+      const text = normalized.slice(start, end);
+      if ([...language.loss, ...language.keep].some((word) => text.includes(word) && presupposed(word))) continue;
+      return { answer: outcome === asked ? 'yes' : 'no', clause: position, basis: 'outcome' };
+    }
+  }
+  // A question about an outcome ("会清零吗") is answered by a verb or an outcome, never by a mere mention.
+  if (asked) return null;
+  for (const word of words.filter((candidate) => !candidate.verb)) {
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      const at = firstAt(text, word.alternatives);
+      if (at >= 0) return decide(position, clause.start + at, 'noun');
+    }
+  }
+  return null;
+}

@@ -1,0 +1,145 @@
+// Step 2 of an answer: the statements that bear on a question part, with how well each covers its focus and
+// whether it applies to the user's situation.
+import type { LoadedIndex } from '../index/load-index.js';
+import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
+import type { Statement } from '../reconcile/statement-types.js';
+import { searchChunks } from './search-chunks.js';
+import type { WeightedToken } from './weighted-token.js';
+
+export interface Evidence {
+  statement: Statement;
+  /** Retrieval rank of the statement's chunk (0 = best). */
+  rank: number;
+  /** Share of the focus's weight the statement covers (its sentence fully, its label, headings and title half). */
+  coverage: number;
+  /** Share of the asking clause's weight the sentence itself covers. */
+  askedCoverage: number;
+  verdict: ApplicabilityVerdict['verdict'];
+  specificity: number;
+  qualifiers: string[];
+  truncated: boolean;
+}
+
+const retrievedChunks = 16;
+const synonymWeight = 0.5;
+
+/** The BM25 query of a part: its focus words at their weights, their alternatives at half. */
+export function queryTokens({ index, part }: { index: LoadedIndex; part: QuestionPart }): WeightedToken[] {
+  const weights = new Map<string, number>();
+  for (const word of part.focus) {
+    weights.set(word.word, Math.max(weights.get(word.word) ?? 0, word.weight));
+    for (const alternative of word.alternatives) {
+      for (const token of alternative === word.word ? [] : index.text.tokensOfNormalized(alternative).slice(0, 1)) {
+        if (token.length > 1 || token === alternative) weights.set(token, Math.max(weights.get(token) ?? 0, word.weight * synonymWeight));
+      }
+    }
+  }
+  return [...weights].map(([token, weight]) => ({ token, weight }));
+}
+
+function contains(text: string, alternatives: string[]): boolean {
+  return alternatives.some((alternative) => alternative.length > 0 && text.includes(alternative));
+}
+
+/** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
+export function coverageOf({ index, part, statement }: { index: LoadedIndex; part: QuestionPart; statement: Statement }): { coverage: number; askedCoverage: number } {
+  const document = index.documents.get(statement.sourceId);
+  const context = `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
+  let total = 0;
+  let found = 0;
+  let askedTotal = 0;
+  let askedFound = 0;
+  for (const word of part.focus) {
+    const mass = word.weight * idf(index, word.alternatives);
+    total += mass;
+    const inSentence = contains(statement.normalized, word.alternatives);
+    if (inSentence) found += mass;
+    else if (contains(context, word.alternatives)) found += mass / 2;
+    if (word.asked) {
+      askedTotal += mass;
+      if (inSentence) askedFound += mass;
+    }
+  }
+  return { coverage: total > 0 ? found / total : 0, askedCoverage: askedTotal > 0 ? askedFound / askedTotal : 0 };
+}
+
+const unknownWeight = 0.2;
+
+/**
+ * The rarest alternative's inverse document frequency. A word the corpus never uses (small talk, "听人说") weighs
+ * little: it cannot be covered, and a question about something the corpus lacks is refused before retrieval.
+ */
+function idf(index: LoadedIndex, alternatives: string[]): number {
+  let best = 0;
+  for (const alternative of alternatives) {
+    const frequency = (index.lexical.postings[alternative]?.length ?? 0) / 2;
+    if (frequency === 0) continue;
+    best = Math.max(best, Math.log(1 + (index.lexical.documentCount - frequency + 0.5) / (frequency + 0.5)));
+  }
+  return best || unknownWeight;
+}
+
+/** Positions of `word` in `text`, except inside a longer word of `within` ("参保" inside "新参保地"). */
+function occurrences(text: string, word: string, within: string[]): number[] {
+  const longer = within.filter((other) => other.length > word.length && other.includes(word));
+  const found: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const inside = longer.some((other) => {
+      for (let start = text.indexOf(other); start >= 0; start = text.indexOf(other, start + 1)) if (start <= at && at + word.length <= start + other.length) return true;
+      return false;
+    });
+    if (!inside) found.push(at);
+  }
+  return found;
+}
+
+/** Whether the user's `said` word lies over an occurrence of the condition's `word`. */
+function overlaps(text: string, said: string, word: string, within: string[]): boolean {
+  const wordAt = occurrences(text, word, within);
+  for (let start = text.indexOf(said); start >= 0; start = text.indexOf(said, start + 1)) {
+    if (wordAt.some((other) => start < other + word.length && other < start + said.length)) return true;
+  }
+  return false;
+}
+
+/** Applicability of a statement to the user: its scope, then its condition. */
+export function judgeStatement({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
+  const verdict = applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope });
+  if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
+  const { synonyms } = index.reading;
+  const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
+  const asked = new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical)));
+  const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
+  const conditionText = statement.condition.text;
+  const conditionWords = statement.condition.words.map((entry) => entry.word);
+  // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
+  // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
+  const said = (word: string) =>
+    synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
+    [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
+  const { met, matched } = conditionMet({
+    condition: statement.condition,
+    said,
+    ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)),
+    quantities: analysis.situation.quantities,
+  });
+  if (!met) return { ...verdict, verdict: 'condition_not_met' };
+  return { ...verdict, specificity: verdict.specificity + matched };
+}
+
+/** The statements of the best chunks for a part, each judged against the user's situation. */
+export async function retrieveEvidence({ index, analysis, part }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart }): Promise<Evidence[]> {
+  const query = [part.text, ...part.focus.filter((word) => !word.asked).map((word) => word.word)].join(' ');
+  const hits = await searchChunks({ index, query, k: retrievedChunks, expanded: queryTokens({ index, part }) });
+  const evidence: Evidence[] = [];
+  hits.forEach((hit, rank) => {
+    for (const statement of index.statementsByChunk.get(hit.chunk.id) ?? []) {
+      const document = index.documents.get(statement.sourceId);
+      const { coverage, askedCoverage } = coverageOf({ index, part, statement });
+      const judged = judgeStatement({ index, analysis, part, statement });
+      evidence.push({ statement, rank, coverage, askedCoverage, ...judged, truncated: document?.truncated ?? false });
+    }
+  });
+  return evidence;
+}

@@ -1,0 +1,150 @@
+// Merges the default language data with a corpus's additions and normalizes every word once (pure).
+import { InvalidRulesError } from '../errors/app-error.js';
+import type { Normalize } from '../text/normalize-text.js';
+import { defaultLanguage } from './defaults/default-language.js';
+import { answerTypes, type AnswerType, type LanguageData } from './language-schema.js';
+
+export interface UnitSpelling {
+  unit: string;
+  spelling: string;
+  dimension: string;
+  size: number;
+}
+
+/** Language data ready for matching: normalized, longest first, patterns compiled. */
+export interface Language {
+  answerTypeCues: Array<{ type: AnswerType; cue: string }>;
+  yesNo: Array<{ pattern: RegExp; yes: string; no: string }>;
+  questionWords: string[];
+  negation: string[];
+  negationBreakers: string[];
+  possible: string[];
+  necessary: string[];
+  hedgeDefault: string[];
+  hedgePartial: string[];
+  conditionOpeners: string[];
+  conditionClosers: string[];
+  consequence: string[];
+  disjunction: string[];
+  changeVerbs: string[];
+  changeTargets: string[];
+  changeFrom: string[];
+  asOf: string[];
+  atMost: string[];
+  atLeast: string[];
+  approximately: string[];
+  rangeJoiners: string[];
+  units: UnitSpelling[];
+  timePoints: string[];
+  loss: string[];
+  keep: string[];
+  /** member → categories ("姥姥" → ["外祖父母", "家人"]). */
+  categories: Map<string, string[]>;
+  refusals: { act: RegExp[]; role: RegExp[]; reveal: RegExp[]; entertain: string[] };
+  examples: string[];
+  personSuffixes: string[];
+  lightVerbs: string[];
+  applicabilityLabels: string[];
+  foreignPlaces: string[];
+  movementVerbs: string[];
+  sectionKinds: Array<{ type: AnswerType; word: string }>;
+}
+
+const byLengthDescending = (left: string, right: string) => right.length - left.length || left.localeCompare(right);
+
+function mergeLists(field: string, base: string[], added: string[] | undefined, replace: Set<string>): string[] {
+  if (!added) return base;
+  return replace.has(field) ? added : [...new Set([...base, ...added])];
+}
+
+/** The default language data with a corpus's language.yaml merged in: lists add to the defaults unless `replace` names them. */
+export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData {
+  if (!added) return defaultLanguage;
+  const replace = new Set(added.replace ?? []);
+  const merged: LanguageData = structuredClone(defaultLanguage);
+  for (const type of answerTypes) {
+    merged.answerTypeCues[type] = mergeLists(`answerTypeCues.${type}`, defaultLanguage.answerTypeCues[type] ?? [], added.answerTypeCues?.[type], replace);
+    merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
+  }
+  if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs'] as const) {
+    merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
+  }
+  for (const [group, fields] of [
+    ['modality', ['possible', 'necessary']],
+    ['hedges', ['default', 'partial']],
+    ['conditions', ['openers', 'closers', 'consequence', 'disjunction']],
+    ['change', ['verbs', 'targets', 'from']],
+    ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners']],
+    ['outcomes', ['loss', 'keep']],
+    ['refusals', ['act', 'role', 'reveal', 'entertain']],
+  ] as const) {
+    const target = merged[group] as Record<string, string[]>;
+    const source = (added[group] ?? {}) as Record<string, string[] | undefined>;
+    const base = defaultLanguage[group] as Record<string, string[]>;
+    for (const field of fields) target[field] = mergeLists(`${group}.${field}`, base[field], source[field], replace);
+  }
+  if (added.units) merged.units = replace.has('units') ? added.units : [...added.units, ...defaultLanguage.units];
+  if (added.categories) merged.categories = replace.has('categories') ? added.categories : { ...defaultLanguage.categories, ...added.categories };
+  return merged;
+}
+
+function compile(source: string, field: string): RegExp {
+  try {
+    return new RegExp(source, 'i');
+  } catch (error) {
+    throw new InvalidRulesError('language.yaml', `bad pattern in ${field} ${JSON.stringify(source)}: ${(error as Error).message}`);
+  }
+}
+
+/** Normalizes every word of the language data once, so matching never normalizes rule text again. */
+export function compileLanguage({ data, normalize }: { data: LanguageData; normalize: Normalize }): Language {
+  const list = (words: string[]) => [...new Set(words.map(normalize).filter(Boolean))].sort(byLengthDescending);
+  const categories = new Map<string, string[]>();
+  for (const [member, names] of Object.entries(data.categories)) categories.set(normalize(member), names.map(normalize));
+  return {
+    answerTypeCues: answerTypes
+      .flatMap((type) => (data.answerTypeCues[type] ?? []).map((cue) => ({ type, cue: normalize(cue) })))
+      .sort((left, right) => byLengthDescending(left.cue, right.cue)),
+    yesNo: data.yesNo.map((entry, position) => ({ pattern: compile(normalize(entry.pattern), `yesNo[${position}]`), yes: entry.yes, no: entry.no })),
+    questionWords: list(data.questionWords),
+    negation: list(data.negation),
+    negationBreakers: list(data.negationBreakers),
+    possible: list(data.modality.possible),
+    necessary: list(data.modality.necessary),
+    hedgeDefault: list(data.hedges.default),
+    hedgePartial: list(data.hedges.partial),
+    conditionOpeners: list(data.conditions.openers),
+    conditionClosers: list(data.conditions.closers),
+    consequence: list(data.conditions.consequence),
+    disjunction: list(data.conditions.disjunction),
+    changeVerbs: list(data.change.verbs),
+    changeTargets: list(data.change.targets),
+    changeFrom: list(data.change.from),
+    asOf: list(data.asOf),
+    atMost: list(data.comparators.atMost),
+    atLeast: list(data.comparators.atLeast),
+    approximately: list(data.comparators.approximately),
+    rangeJoiners: list(data.comparators.rangeJoiners),
+    units: data.units
+      .flatMap((entry) => entry.spellings.map((spelling) => ({ unit: entry.unit, spelling: normalize(spelling), dimension: entry.dimension, size: entry.size })))
+      .sort((left, right) => byLengthDescending(left.spelling, right.spelling)),
+    timePoints: list(data.timePoints),
+    loss: list(data.outcomes.loss),
+    keep: list(data.outcomes.keep),
+    categories,
+    refusals: {
+      act: data.refusals.act.map((pattern, position) => compile(normalize(pattern), `refusals.act[${position}]`)),
+      role: data.refusals.role.map((pattern, position) => compile(normalize(pattern), `refusals.role[${position}]`)),
+      reveal: data.refusals.reveal.map((pattern, position) => compile(normalize(pattern), `refusals.reveal[${position}]`)),
+      entertain: list(data.refusals.entertain),
+    },
+    examples: list(data.examples),
+    personSuffixes: list(data.personSuffixes),
+    lightVerbs: list(data.lightVerbs),
+    applicabilityLabels: list(data.applicabilityLabels),
+    foreignPlaces: list(data.foreignPlaces),
+    movementVerbs: list(data.movementVerbs),
+    sectionKinds: answerTypes.flatMap((type) => (data.sectionKinds[type] ?? []).map((word) => ({ type, word: normalize(word) }))),
+  };
+}

@@ -1,0 +1,35 @@
+// Default patterns for cleaning scraped pages (JavaScript regular expressions matched per line).
+// A corpus's rules/cleaning.yaml replaces any of them field by field.
+import type { CleaningRules } from '../rule-schema.js';
+
+export const defaultCleaning: CleaningRules = {
+  // A line that opens a block of related-article teasers; everything after it is teasers or page furniture.
+  relatedMarkers: '^(相关推荐|大家都在搜|相关阅读|猜你喜欢|热门推荐|相关文章|延伸阅读|推荐阅读|相关新闻|热点推荐)$',
+  // The last line of a teaser: a category label and the teaser's date.
+  teaserFooter: '^(\\S{2,10})\\s+(\\d{4}-\\d{2}-\\d{2})$',
+  // A line of a link list carries "YYYY-MM-DD HH:MM" stamps.
+  linkListStamp: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?!:)',
+  // Page furniture: navigation and back-to-top links.
+  navigation: '^((首页|顶部|返回顶部|上一篇|下一篇|分享|收藏|打印|关闭窗口|返回|上一页|下一页)\\s*)+$',
+  // Publisher statements, complaint links, "for reference only" notices, medical notices, copyright lines.
+  boilerplate: [
+    '声明[:：]',
+    '投诉$',
+    '仅供参考[!！。]?\\s*具体',
+    '^[（(]?备注[:：]',
+    '不能代替面诊',
+    '整理自互联网',
+    '欢迎联系反馈',
+    '^温馨提示[:：].*仅供参考',
+    '版权所有|转载请注明',
+    '^(责任编辑|编辑|来源)[:：]\\S{1,12}$',
+  ],
+  // A header line with the publication time and the publisher's name: "2025-06-01 05:20:27社保网".
+  publisherLine: '^(\\d{4}-\\d{2}-\\d{2})(?:\\s+\\d{2}:\\d{2}(?::\\d{2})?)?\\s*(\\S{2,12})$',
+  // A publisher statement names the publisher: "社保网声明：…".
+  publisherStatement: '^(\\S{2,12}?)声明[:：]',
+  // Dates accepted as a publication date in the first lines of a page.
+  dates: ['(\\d{4})-(\\d{1,2})-(\\d{1,2})', '(\\d{4})/(\\d{1,2})/(\\d{1,2})', '(\\d{4})年(\\d{1,2})月(\\d{1,2})日'],
+  // A date in parentheses at the end of a title is not part of the title: "…吗？(2025/06/01)".
+  titleDateSuffix: '\\s*[（(][^（()）]*\\d{2}[^（()）]*[)）]\\s*$',
+};

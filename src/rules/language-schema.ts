@@ -1,0 +1,69 @@
+// zod schema of the engine's language knowledge: question words, negation, modality, units, scope words.
+// Defaults ship with the engine (src/rules/defaults/); a corpus's rules/language.yaml adds to them.
+import { z } from 'zod';
+
+const words = z.array(z.string().min(1));
+
+/** The kinds of answer a question can ask for. */
+export const answerTypes = ['yesno', 'duration', 'number', 'when', 'list', 'conditions', 'materials', 'steps', 'channel', 'who', 'definition', 'explain'] as const;
+export type AnswerType = (typeof answerTypes)[number];
+
+export const languageSchema = z.object({
+  /** Cue words for each answer type, matched as substrings of the normalized question. */
+  answerTypeCues: z.partialRecord(z.enum(answerTypes), words).default({}),
+  /** Yes/no constructions (regular expressions) and the words that answer them. */
+  yesNo: z.array(z.object({ pattern: z.string(), yes: z.string(), no: z.string() })).default([]),
+  /** Words that only ask (removed from the focus). */
+  questionWords: words.default([]),
+  /** Negation cues; a cue negates the predicates after it in its clause. */
+  negation: words.default([]),
+  /** Cues that cancel a following negation ("不影响" keeps what follows). */
+  negationBreakers: words.default([]),
+  /** Permission/possibility and necessity cues (a claim's modality). */
+  modality: z.object({ possible: words.default([]), necessary: words.default([]) }).default({ possible: [], necessary: [] }),
+  /** Hedges: "default" statements hold as a rule (一般, 原则上); "partial" ones only somewhere (部分地区). */
+  hedges: z.object({ default: words.default([]), partial: words.default([]) }).default({ default: [], partial: [] }),
+  /** Condition markers: openers (若…) and clause endings (…的, …时) that make a clause a condition. */
+  conditions: z
+    .object({ openers: words.default([]), closers: words.default([]), consequence: words.default([]), disjunction: words.default([]) })
+    .default({ openers: [], closers: [], consequence: [], disjunction: [] }),
+  /** Change statements: "由X<verb><target>Y" makes Y current and X former. */
+  change: z.object({ verbs: words.default([]), targets: words.default([]), from: words.default([]) }).default({ verbs: [], targets: [], from: [] }),
+  /** As-of markers ("截至"). */
+  asOf: words.default([]),
+  /** Comparators around a quantity. */
+  comparators: z
+    .object({ atMost: words.default([]), atLeast: words.default([]), approximately: words.default([]), rangeJoiners: words.default([]) })
+    .default({ atMost: [], atLeast: [], approximately: [], rangeJoiners: [] }),
+  /** Units: canonical unit → its spellings, with the dimension it measures and its size in the dimension's base. */
+  units: z
+    .array(z.object({ unit: z.string(), spellings: words, dimension: z.string(), size: z.number().positive().default(1) }))
+    .default([]),
+  /** Relative time points ("次月", "当月") a "when" question can be answered with. */
+  timePoints: words.default([]),
+  /** Outcome words: what a question about loss or keeping is answered by. */
+  outcomes: z.object({ loss: words.default([]), keep: words.default([]) }).default({ loss: [], keep: [] }),
+  /** Generic words that name a member of a category ("姥姥" → 外祖父母): member → categories. */
+  categories: z.record(z.string(), words).default({}),
+  /** Requests the assistant refuses: to act on an account, to play a role, to reveal its instructions, to entertain. */
+  refusals: z
+    .object({ act: z.array(z.string()).default([]), role: z.array(z.string()).default([]), reveal: z.array(z.string()).default([]), entertain: z.array(z.string()).default([]) })
+    .default({ act: [], role: [], reveal: [], entertain: [] }),
+  /** Section headings and sentence openings that introduce an example or an anecdote. */
+  examples: words.default([]),
+  /** Title suffixes of a person in an anecdote ("张先生…"). */
+  personSuffixes: words.default([]),
+  /** Verbs too general to tell one situation from another ("办理", "申请"): a condition may leave them unsaid. */
+  lightVerbs: words.default([]),
+  /** Labels whose item says to whom a section applies ("适用情况：…"): the section holds only under it. */
+  applicabilityLabels: words.default([]),
+  /** Places outside the gazetteer's country: a question about them is about a place no claim covers. */
+  foreignPlaces: words.default([]),
+  /** Verbs of moving between places ("调到", "搬到"): the place after one is the destination. */
+  movementVerbs: words.default([]),
+  /** Heading words that announce a list of conditions, materials, steps or channels. */
+  sectionKinds: z.partialRecord(z.enum(answerTypes), words).default({}),
+  /** Field names whose corpus value replaces the default instead of adding to it. */
+  replace: z.array(z.string()).default([]),
+});
+export type LanguageData = z.infer<typeof languageSchema>;
