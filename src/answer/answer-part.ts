@@ -4,10 +4,10 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { chooseSection } from './answer-section.js';
 import { quantityKey, resolveValue } from './answer-value.js';
-import { readAnswers, resolveYesNo } from './answer-yes-no.js';
+import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, scoreEvidence } from './rank-evidence.js';
 
@@ -28,15 +28,19 @@ function copiesOf(statement: Statement, evidence: Evidence[]): Statement[] {
   return copies.slice(0, 2);
 }
 
-/** The statement that speaks for the adopted side: applicable, from a consistent source, most relevant. */
-function representative(resolution: Resolution, evidence: Evidence[]): Statement | null {
+/**
+ * The statement that speaks for the adopted side: applicable, from a consistent source, the one that decided the
+ * scope rule, one that says the asked word itself (`preference`, lower first), then the most relevant.
+ */
+function representative(resolution: Resolution, evidence: Evidence[], preference: (statement: Statement) => number = () => 0): Statement | null {
   if (!resolution.adopted) return null;
   const rejected = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
   const ranked = resolution.adopted.candidates
     .filter((candidate) => candidate.verdict === 'applies' && !rejected.has(candidate.statement.key))
     .map((candidate) => evidence.find((item) => item.statement.key === candidate.statement.key))
     .filter((item): item is Evidence => item !== undefined)
-    .sort((left, right) => scoreEvidence(right) - scoreEvidence(left));
+    // The statement that decided the scope rule speaks for its side; otherwise the most relevant one.
+    .sort((left, right) => (resolution.rule === 'scope' ? right.specificity - left.specificity : 0) || preference(left.statement) - preference(right.statement) || scoreEvidence(right) - scoreEvidence(left));
   return ranked[0]?.statement ?? resolution.adopted.candidates.find((candidate) => candidate.verdict === 'applies')?.statement ?? null;
 }
 
@@ -47,22 +51,34 @@ function topicOf(part: QuestionPart, lead: Statement | undefined): string {
   return part.focus.filter((word) => word.asked).map((word) => word.word).join('');
 }
 
-/** Points after the lead: relevant, applicable statements that neither repeat the lead nor state a set-aside value. */
-function choosePoints({ index, part, evidence, used, excluded, contrary }: {
+/**
+ * Points after the lead: relevant, applicable statements that neither repeat the lead nor state a set-aside value.
+ * Statements of the lead's own section elaborate it and rank higher.
+ */
+function choosePoints({ index, analysis, part, evidence, used, excluded, contrary, lead }: {
   index: LoadedIndex;
+  analysis: QuestionAnalysis;
   part: QuestionPart;
   evidence: Evidence[];
   used: Set<string>;
   excluded: Set<string>;
   contrary: (item: Evidence) => boolean;
+  lead?: Statement;
 }): Statement[] {
-  const ranked = evidence
+  const sameSection = (statement: Statement) => lead !== undefined && statement.sourceId === lead.sourceId && statement.section === lead.section && statement.section !== null;
+  const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0);
+  const neighbours: Evidence[] = lead
+    ? (index.statementsBySource.get(lead.sourceId) ?? [])
+        .filter((statement) => sameSection(statement) && !evidence.some((item) => item.statement.key === statement.key))
+        .map((statement) => ({ statement, rank: 0, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: false }))
+    : [];
+  const ranked = [...evidence, ...neighbours]
     .filter((item) => item.verdict === 'applies' && isSayable({ index, evidence: item }) && !item.statement.example)
-    .sort((left, right) => scoreEvidence(right) - scoreEvidence(left));
-  const top = ranked[0] ? scoreEvidence(ranked[0]) : 0;
+    .sort((left, right) => bonus(right) - bonus(left));
+  const top = ranked[0] ? bonus(ranked[0]) : 0;
   const points: Statement[] = [];
   for (const item of ranked) {
-    if (points.length >= maxPoints || scoreEvidence(item) < Math.max(0.25, 0.5 * top)) break;
+    if (points.length >= maxPoints || bonus(item) < Math.max(0.25, 0.5 * top)) break;
     const key = sentenceKey(item.statement.normalized);
     if (used.has(key) || excluded.has(item.statement.key) || contrary(item)) continue;
     if (item.truncated && item.coverage < 0.6) continue;
@@ -87,20 +103,40 @@ function exceptionsOf(resolution: Resolution | null, used: Set<string>): PartAns
   return exceptions;
 }
 
+/**
+ * For "哪些亲属…": the best enumeration that names what is listed (the asked noun or its category), preferring one
+ * whose items are members of the asked category ("配偶、父母、子女" for 亲属).
+ */
+function bestList({ index, part, covering }: { index: LoadedIndex; part: QuestionPart; covering: Evidence[] }): Evidence | null {
+  const asked = part.predicate.filter((word) => !word.verb);
+  const categoryNames = new Set([...index.reading.language.categories.values()].flat());
+  const members = (item: Evidence) => (item.statement.analysis.list ?? []).filter((entry) => categoryNames.has(entry) || index.reading.language.categories.has(entry)).length;
+  const lists = covering.filter(
+    (item) => item.verdict === 'applies' && item.statement.analysis.list !== null && asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative))),
+  );
+  return [...lists].sort((left, right) => members(right) - members(left) || scoreEvidence(right) - scoreEvidence(left) || left.statement.key.localeCompare(right.statement.key))[0] ?? null;
+}
+
 /** Answers one part from its evidence, or returns null when the knowledge base does not cover it. */
 export function answerPart({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PartAnswer | null {
   const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'condition_not_met');
-  const covering = sayable.filter((item) => item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || !part.focus.some((word) => word.asked)));
+  // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
+  // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
+  const covering = sayable.filter((item) => item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   if (covering.length === 0) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 
   if (part.type === 'yesno' || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
-    const polar = readAnswers({ index, analysis, part, evidence: evidence.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) });
+    // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
+    const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
+    const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
     const resolved = resolveYesNo({ index, polar });
     if (resolved) {
       const { resolution } = resolved;
-      const lead = representative(resolution, evidence) ?? resolved.lead.evidence.statement;
+      const basisRank: Record<string, number> = { quantity: 0, predicate: 0, outcome: 1, noun: 2 };
+      const bases = new Map(polar.map((item) => [item.evidence.statement.key, basisRank[item.reading.basis]]));
+      const lead = representative(resolution, pool, (statement) => bases.get(statement.key) ?? 3) ?? resolved.lead.evidence.statement;
       used.add(sentenceKey(lead.normalized));
       const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial');
       const word = resolution.adopted && part.yesNo && !hedged ? (resolution.adopted.valueKey === 'yes' ? part.yesNo.yes : part.yesNo.no) : null;
@@ -113,7 +149,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         word,
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
-        points: choosePoints({ index, part, evidence, used, excluded: setAside, contrary }),
+        points: choosePoints({ index, analysis, part, evidence, used, excluded: setAside, contrary, lead }),
         exceptions: exceptionsOf(resolution, used),
         resolution,
         topic: topicOf(part, lead),
@@ -140,7 +176,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         value: resolution.rule === 'unresolved' ? null : valueText,
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
-        points: choosePoints({ index, part, evidence: sayable, used, excluded: setAside, contrary }),
+        points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: setAside, contrary, lead }),
         exceptions: exceptionsOf(resolution, used),
         resolution,
         topic: topicOf(part, lead),
@@ -152,29 +188,33 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (sectionTypes.has(part.type)) {
     const section = chooseSection({ index, part, evidence: sayable });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
+    const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+    const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
     const labelCovers = top && (top.evidence.statement.label !== null || top.evidence.statement.analysis.list !== null) && top.evidence.askedCoverage >= 0.6;
-    if (section && !(labelCovers && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
+    const list = part.type === 'list' ? bestList({ index, part, covering }) : null;
+    if (section && !list && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
       for (const item of section.items) used.add(sentenceKey(item.statement.normalized));
       return {
         ...base,
         kind: 'section',
         heading: section.heading,
         lead: section.items.map((item) => item.statement),
-        points: choosePoints({ index, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false }),
+        points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false }),
         topic: section.heading,
       };
     }
   }
-  if (!top) return null;
-  const lead = top.evidence.statement;
+  const chosen = (part.type === 'list' ? bestList({ index, part, covering }) : null) ?? top?.evidence;
+  if (!chosen) return null;
+  const lead = chosen.statement;
   used.add(sentenceKey(lead.normalized));
-  const narrower = top.evidence.verdict === 'narrower' ? [{ statement: lead, qualifiers: top.evidence.qualifiers }] : [];
+  const narrower = chosen.verdict === 'narrower' ? [{ statement: lead, qualifiers: chosen.qualifiers }] : [];
   return {
     ...base,
     kind: 'statement',
     lead: narrower.length > 0 ? [] : [lead],
     support: new Map([[lead.key, copiesOf(lead, evidence)]]),
-    points: choosePoints({ index, part, evidence: sayable, used, excluded: new Set(), contrary: () => false }),
+    points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: new Set(), contrary: () => false, lead }),
     exceptions: narrower,
     topic: topicOf(part, lead),
   };

@@ -17,6 +17,8 @@ export interface SectionChoice {
 }
 
 const maxItems = 10;
+/** A section this large is a whole article, not a list that answers. */
+const largestSection = 12;
 
 /** Share of the asked words' weight that a heading covers. */
 function headingCoverage(part: QuestionPart, heading: string): number {
@@ -47,16 +49,20 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
         continue;
       }
       const heading = index.text.normalize(document.sections[id].heading);
+      // A page's question heading ("…可以转移吗?") spans the whole article: it is a title, not a list.
+      if (/[?？]$/.test(heading)) continue;
       const kind = kinds.some((word) => heading.includes(word)) ? 1 : 0;
       const coverage = headingCoverage(part, heading);
       const sectionId = id;
-      const items = (index.statementsBySource.get(statement.sourceId) ?? [])
-        .filter((candidate) => isWithin(document.sections, candidate.section, sectionId))
+      const members = (index.statementsBySource.get(statement.sourceId) ?? []).filter((candidate) => isWithin(document.sections, candidate.section, sectionId));
+      const items = members
         .filter((candidate) => !candidate.example && isSayable({ index, evidence: { ...item, statement: candidate } }))
         .slice(0, maxItems)
         .map((candidate) => ({ statement: candidate, subheading: candidate.section !== sectionId && candidate.section !== null ? index.text.normalize(document.sections[candidate.section].heading) : null }));
-      if (items.length < 2 || (kind === 0 && coverage < 0.3)) continue;
-      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: 0.6 * kind + coverage + item.coverage * 0.5 - 0.05 * depth - 0.01 * item.rank });
+      if (items.length < 2 || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
+      // Where the section lies counts too: its path and the page title against the whole focus.
+      const context = headingCoverage(part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
+      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: 0.6 * kind + coverage + 0.5 * context + item.coverage * 0.5 - 0.05 * depth - 0.01 * item.rank });
     }
   }
   return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;

@@ -5,7 +5,7 @@ import { findQuantities } from '../reconcile/find-quantities.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
-import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
 
@@ -23,13 +23,16 @@ const comparableShare = 0.5;
  */
 export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: QuestionPart }): FocusWord[] {
   const { frequency } = questionContextOf(index);
-  const nouns = part.predicate.filter((word) => !word.verb && word.word.length > 1 && frequency(word.word) > 0);
+  // A word the corpus does not use counts by its most used alternative ("姥姥" by "外祖父母").
+  const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
+  const nouns = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0);
   if (nouns.length === 0) return [];
-  const rarest = Math.min(...nouns.map((word) => frequency(word.word)));
-  return nouns.filter((word) => frequency(word.word) <= rarest * 1.5);
+  const rarest = Math.min(...nouns.map(used));
+  return nouns.filter((word) => used(word) <= rarest * 1.5);
 }
 
 const coordination = /^(及|和|与|、|以及|或)/;
+const anaphora = ['原', '该', '此', '其', '这个', '那个'];
 
 /**
  * Whether a statement is about the distinctive noun: it names it (or its label does), and — when it answers by a
@@ -39,6 +42,11 @@ function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: Focus
   if (nouns.length === 0) return true;
   const text = `${statement.label ?? ''}|${statement.normalized}`;
   const alternatives = nouns.flatMap((noun) => noun.alternatives.filter((alternative) => alternative.length > 1));
+  // "原账户" refers back to the 个人账户 the page is about: a noun's head after an anaphoric prefix names it too.
+  for (const noun of nouns) {
+    const head = noun.word.slice(-2);
+    if (noun.word.length > 2 && anaphora.some((prefix) => text.includes(`${prefix}${head}`))) alternatives.push(`${anaphora.find((prefix) => text.includes(`${prefix}${head}`))}${head}`);
+  }
   const positions = alternatives.flatMap((alternative) => {
     const found: Array<[number, number]> = [];
     for (let at = text.indexOf(alternative); at >= 0; at = text.indexOf(alternative, at + 1)) found.push([at, at + alternative.length]);
@@ -49,14 +57,46 @@ function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: Focus
   return positions.some(([start, end]) => !coordination.test(text.slice(end)) && !/(及|和|与|、|以及|或)$/.test(text.slice(0, start)));
 }
 
+/**
+ * Statements beyond the retrieved passages whose claims are about the distinctive nouns and use an asked verb: the
+ * comparable claims of the corpus, found through the claims' subject index.
+ */
+export function claimEvidence({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): Evidence[] {
+  const { synonyms } = index.reading;
+  const nouns = distinctiveNouns({ index, part });
+  const verbs = new Set(part.predicate.filter((word) => word.verb).flatMap((word) => word.alternatives.map(synonyms.canonical)));
+  if (nouns.length === 0 || verbs.size === 0) return [];
+  const known = new Set(evidence.map((item) => item.statement.key));
+  const found: Evidence[] = [];
+  for (const noun of nouns) {
+    for (const word of new Set(noun.alternatives.map(synonyms.canonical))) {
+      for (const claim of index.claimsByWord.get(word) ?? []) {
+        const { statement } = claim;
+        if (known.has(statement.key) || claim.kind !== 'polarity' || !claim.words.some((token) => verbs.has(token))) continue;
+        known.add(statement.key);
+        const document = index.documents.get(statement.sourceId);
+        found.push({ statement, rank: 50, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: document?.truncated ?? false });
+        if (found.length >= 24) return found;
+      }
+    }
+  }
+  return found;
+}
+
 /** Every piece of evidence that says yes or no to the part's question. */
 export function readAnswers({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PolarEvidence[] {
   const { language, synonyms } = index.reading;
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
   const askedQuantities = findQuantities({ text: part.asked, language });
+  const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue));
   const polar: PolarEvidence[] = [];
+  // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
+  const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
+  const specific = nouns.map((noun) => ({ ...noun, alternatives: noun.alternatives.filter((alternative) => !broad.has(alternative)) }));
   for (const item of evidence) {
+    // Examples and anecdotes illustrate; they do not answer.
+    if (item.statement.example) continue;
     const reading = readPolarity({
       statement: item.statement,
       words: part.predicate,
@@ -64,16 +104,22 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,
       language,
+      asksNecessity,
     });
-    if (reading && isAbout(item.statement, nouns, reading.basis)) polar.push({ evidence: item, reading });
+    if (reading && isAbout(item.statement, specific, reading.basis)) polar.push({ evidence: item, reading });
   }
-  return polar;
+  // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
+  return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;
 }
 
 /** The resolution of the statements comparable with the best one, and that best statement. */
 export function resolveYesNo({ index, polar }: { index: LoadedIndex; polar: PolarEvidence[] }): { lead: PolarEvidence; resolution: Resolution } | null {
   const applicable = polar.filter((item) => item.evidence.verdict === 'applies');
-  const lead = best(applicable.length > 0 ? applicable : polar.filter((item) => item.evidence.verdict === 'narrower'));
+  // The strongest reading leads: a statement naming the asked quantity, then one using the asked verb.
+  const strength: Record<PolarityReading['basis'], number> = { quantity: 0, predicate: 1, outcome: 2, noun: 3 };
+  const pool = applicable.length > 0 ? applicable : polar.filter((item) => item.evidence.verdict === 'narrower');
+  const strongest = Math.min(...pool.map((item) => strength[item.reading.basis]));
+  const lead = best(pool.filter((item) => strength[item.reading.basis] === strongest));
   if (!lead) return null;
   // Comparable: statements that answer by the asked verb or outcome about the asked subject (found by readAnswers),
   // and statements that only mention a noun when they are about as relevant as the best one.

@@ -7,7 +7,7 @@ const countDimensions = new Set(['provinces', 'cities', 'cards', 'items', 'insti
 
 /** Relevance of evidence to the part: focus coverage, the asking clause's words, specificity; examples and teasers weigh less. */
 export function scoreEvidence(evidence: Evidence): number {
-  let score = evidence.coverage * (0.6 + 0.4 * evidence.askedCoverage) + 0.04 * evidence.specificity - 0.004 * evidence.rank;
+  let score = evidence.coverage * (0.6 + 0.4 * evidence.askedCoverage) + 0.08 * evidence.specificity - 0.004 * evidence.rank;
   if (evidence.statement.example) score *= 0.55;
   if (evidence.truncated) score *= 0.9;
   if (evidence.statement.analysis.clauses.some((clause) => clause.hedge === 'partial')) score *= 0.95;

@@ -46,10 +46,21 @@ function clausesOf(sentence: string): Array<{ text: string; start: number }> {
 }
 
 /** `text` with the given spans, question words and place names blanked out, so they do not become focus words. */
-function blank(text: string, spans: Array<[number, number]>, questionWords: string[] = []): string {
+function blank(text: string, spans: Array<[number, number]>, questionWords: string[] = [], context?: QuestionContext): string {
   let result = text;
   for (const word of questionWords) if (word.length > 1) result = result.split(word).join(' '.repeat(word.length));
-  for (const [from, to] of spans) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+  if (context && spans.length > 0) {
+    // A cue's words go, but not a word the cue only overlaps ("怎么查" leaves "查询" whole).
+    let cursor = 0;
+    for (const { word } of context.text.tag(result)) {
+      const at = result.indexOf(word, cursor);
+      if (at < 0) continue;
+      cursor = at + word.length;
+      if (spans.some(([from, to]) => at >= from && at + word.length <= to)) result = result.slice(0, at) + ' '.repeat(word.length) + result.slice(at + word.length);
+    }
+  } else {
+    for (const [from, to] of spans) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+  }
   for (const place of findPlaces(result)) result = result.slice(0, place.offset) + ' '.repeat(place.name.length) + result.slice(place.offset + place.name.length);
   return result;
 }
@@ -64,8 +75,12 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     if (words.some((existing) => existing.word === word)) continue;
     const categories = reading.language.categories.get(word) ?? [];
     const alternatives = [...new Set([word, ...reading.synonyms.alternatives(word), ...categories.flatMap((category) => [category, ...reading.synonyms.alternatives(category)])])];
-    const verb = (/^(v|l|i)/.test(tag) && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
-    words.push({ word, alternatives, weight, verb, asked });
+    // A word whose canonical form is a verb asks about an event ("自己掏" → "承担"), whatever its own tag.
+    const canonical = reading.synonyms.canonical(word);
+    const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
+    const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
+    const noun = !verb && (/^(n|vn|x|eng|j)/.test(tag) || categories.length > 0);
+    words.push({ word, alternatives, weight, verb, noun, asked });
   }
   return words;
 }
@@ -80,7 +95,8 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
   const { reading } = context;
   const unknown: string[] = [];
   for (const { word, tag } of context.text.tag(text)) {
-    if (!nounTags.test(tag) || word.length < 2 || context.text.stopwords.has(word)) continue;
+    // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
+    if (!nounTags.test(tag) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
@@ -98,14 +114,32 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const asked = clauses[askedIndex >= 0 ? askedIndex : clauses.length - 1];
   const detected = detectAnswerType({ clause: asked.text, language: context.reading.language });
   const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
-  const predicate = focusWords({ text: blank(asked.text, [...detected.cues, ...quantitySpans], context.reading.language.questionWords), weight: askedWeight, asked: true, context });
+  // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
+  const modal = detected.cues.filter(([from]) => from === detected.modalAt);
+  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords);
+  const askedText = blank(blank(withoutQuestionWords, modal), detected.cues.filter((cue) => !modal.includes(cue)).concat(quantitySpans), [], context);
+  // Verbs before the yes/no modal belong to what is asked about ("单位交的统筹基金…能带过去吗"): only those after it ask.
+  const modalAt = detected.modalAt ?? 0;
+  // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.
+  const head = askedText.slice(0, modalAt).lastIndexOf('的');
+  const predicate = [
+    ...focusWords({ text: askedText.slice(0, Math.max(0, head)), weight: contextWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
+    ...focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
+    ...focusWords({ text: askedText.slice(modalAt), weight: askedWeight, asked: true, context }),
+  ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
+  // "…医保转过去得等一个半月,真要那么久吗?": an asking clause with no words of its own asks about the clause before.
+  if (predicate.length === 0 && clauses.indexOf(asked) > 0) {
+    const before = clauses[clauses.indexOf(asked) - 1];
+    const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
+    predicate.push(...focusWords({ text: blank(before.text, spans, context.reading.language.questionWords, context), weight: askedWeight, asked: true, context }));
+  }
   const around = clauses
-    .filter((clause) => clause !== asked)
+    .filter((clause) => clause !== asked && !predicate.some((word) => clause.text.includes(word.word)))
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   return {
-    part: { text: sentence, asked: asked.text, given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
+    part: { text: sentence, asked: asked.text, quantities: findQuantities({ text: asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
     unknown: unknownNouns(blank(asked.text, detected.cues), context),
   };
 }
@@ -140,6 +174,17 @@ function mergeSituation(own: Situation, previous: Situation): Situation {
   };
 }
 
+/** The message without the words that only mark it as a follow-up ("那要是…呢"). */
+function withoutFollowUpMarkers(normalized: string, context: QuestionContext): string {
+  const starts = [...context.followUp.starts].sort((left, right) => right.length - left.length);
+  const ends = [...context.followUp.ends].sort((left, right) => right.length - left.length);
+  let core = normalized;
+  for (let marker = starts.find((start) => core.startsWith(start)); marker; marker = starts.find((start) => core.startsWith(start))) core = core.slice(marker.length);
+  const end = ends.find((marker) => core.endsWith(marker));
+  if (end) core = `${core.slice(0, core.length - end.length)}?`;
+  return core.trim() || normalized;
+}
+
 function isFollowUp(normalized: string, context: QuestionContext, ownTopicWords: number): boolean {
   const { followUp } = context;
   return (
@@ -159,7 +204,8 @@ function withoutReplaced(carried: FocusWord[], own: FocusWord[], context: Questi
 /** Analyses a message in the light of the session's last turn. */
 export function analyseQuestion({ message, previous, context }: { message: string; previous: RememberedTurn | null; context: QuestionContext }): QuestionAnalysis {
   const normalized = context.text.normalize(message).trim();
-  const sentences = normalized.split(/(?<=[?!。？！])/).map((sentence) => sentence.replace(/[?!。？！]+$/, '').trim()).filter(Boolean);
+  const core = withoutFollowUpMarkers(normalized, context);
+  const sentences = core.split(/(?<=[?!。？！])/).map((sentence) => sentence.replace(/[?!。？！]+$/, '').trim()).filter(Boolean);
   const asking = sentences.filter((sentence) => clausesOf(sentence).some((clause) => isAsking(clause.text, context)));
   const questions = asking.length > 0 ? asking : sentences.slice(-1);
   const statements = sentences.filter((sentence) => !questions.includes(sentence));
@@ -171,8 +217,9 @@ export function analyseQuestion({ message, previous, context }: { message: strin
   for (const sentence of questions) {
     const { part, unknown } = analysePart({ sentence, context, earlier });
     // "是截至什么时候的数据？" asks for the date of the figure just asked about.
-    if (part.asksAsOf && parts.length > 0 && part.predicate.every((word) => !context.knows(word.word) || word.word.length < 2)) {
-      parts.at(-1)!.asksAsOf = true;
+    const previous = parts.at(-1);
+    if (part.asksAsOf && previous && ['number', 'duration'].includes(previous.type) && (part.type === 'when' || part.type === 'explain' || part.type === 'yesno')) {
+      previous.asksAsOf = true;
       continue;
     }
     parts.push(part);

@@ -8,6 +8,8 @@ export interface DetectedType {
   cues: Array<[number, number]>;
   yesNo: { yes: string; no: string } | null;
   unit: { unit: string; dimension: string } | null;
+  /** Where the yes/no modal starts: verbs after it are what is asked, words before it what it is asked about. */
+  modalAt: number | null;
 }
 
 const modalCharacters = /^[会能可以需要是否真得算有用]+/;
@@ -41,13 +43,15 @@ export function detectAnswerType({ clause, language }: { clause: string; languag
   const duration = found.find((entry) => entry.type === 'duration');
   if (chosen?.type === 'number' && duration) chosen = duration;
   const yesNo = detectYesNo({ clause, language });
+  // A number said before the yes/no modal is given, not asked ("放几年会不会作废"): the question is yes/no.
+  if (yesNo && chosen && valueTypes.includes(chosen.type) && chosen.start < yesNo.at) chosen = undefined as unknown as typeof chosen;
   if (yesNo) {
     // The modal verb that asks ("钱会丢吗": "会") is a question word, not part of what is asked about.
     const modal = modalCharacters.exec(clause.slice(yesNo.at));
     if (modal) found.push({ type: 'yesno', start: yesNo.at, end: yesNo.at + modal[0].length });
   }
   const unit = chosen && valueTypes.includes(chosen.type) ? unitAsked({ clause, language, from: chosen.start }) : null;
-  return { type: chosen?.type ?? (yesNo ? 'yesno' : null), cues: found.map((entry) => [entry.start, entry.end]), yesNo: yesNo && { yes: yesNo.yes, no: yesNo.no }, unit };
+  return { type: chosen?.type ?? (yesNo ? 'yesno' : null), cues: found.map((entry) => [entry.start, entry.end]), yesNo: yesNo && { yes: yesNo.yes, no: yesNo.no }, unit, modalAt: yesNo?.at ?? null };
 }
 
 /** The yes/no words of the earliest yes/no construction in the clause, and where it starts. */

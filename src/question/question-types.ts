@@ -11,6 +11,8 @@ export interface FocusWord {
   weight: number;
   /** A verb or an outcome word: what a yes/no question is about, rather than whom. */
   verb: boolean;
+  /** A noun: what is asked about (a thing, a person, a document). */
+  noun: boolean;
   /** Said in the clause that asks (not in the situation around it, nor carried from an earlier turn). */
   asked: boolean;
 }
@@ -27,6 +29,8 @@ export interface QuestionPart {
   yesNo: { yes: string; no: string } | null;
   /** The unit a number question asks in ("个工作日", "年", "元"), or null. */
   unit: { unit: string; dimension: string } | null;
+  /** Quantities the asking clause names ("等半年"): a statement naming the same one is about the same thing. */
+  quantities: Quantity[];
   /** Whether the part also asks for the date of a figure ("是截至什么时候的数据"). */
   asksAsOf: boolean;
   focus: FocusWord[];

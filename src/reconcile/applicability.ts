@@ -137,8 +137,9 @@ export function conditionMet({ condition, said, ignore, quantities }: {
     const wasSaid = said(word);
     entry.verb ||= verb;
     entry.said ||= wasSaid;
-    // A word the user did not say but that the statement's consequence or the question itself contains cannot tell.
-    entry.ignored &&= !wasSaid && ignore(word);
+    // A thing the user did not name but that the statement's consequence or the question itself names cannot tell;
+    // an event the condition requires always counts.
+    entry.ignored &&= !wasSaid && !verb && ignore(word);
     groups.set(group, entry);
   }
   const counted = [...groups.values()].filter((entry) => !entry.ignored);

@@ -26,6 +26,11 @@ export function createReadingContext({ rules, text }: { rules: RuleSet; text: Te
       text
         .tag(normalized)
         .filter(({ word }) => word.trim() !== '' && !text.stopwords.has(word) && !/^[\s\p{P}\p{S}\d.]+$/u.test(word))
-        .map(({ word, tag }) => ({ word: synonyms.canonical(word), surface: word, verb: /^v/.test(tag) && !lightVerbs.has(word) })),
+        .map(({ word, tag }) => {
+          const canonical = synonyms.canonical(word);
+          // A word whose canonical form is a verb names an event ("转移接续" → "转移"), whatever its own tag.
+          const verbal = /^v/.test(tag) || (canonical !== word && /^v/.test(text.tag(canonical)[0]?.tag ?? ''));
+          return { word: canonical, surface: word, verb: verbal && !lightVerbs.has(word) && !lightVerbs.has(canonical) };
+        }),
   };
 }

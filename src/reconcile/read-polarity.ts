@@ -31,8 +31,9 @@ function firstAt(text: string, alternatives: string[]): number {
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
 export function askedOutcome({ words, language }: { words: AskedWord[]; language: Language }): 'keep' | 'loss' | null {
   for (const word of words) {
-    if (word.alternatives.some((alternative) => language.loss.includes(alternative))) return 'loss';
-    if (word.alternatives.some((alternative) => language.keep.includes(alternative))) return 'keep';
+    const alternatives = word.alternatives.filter((alternative) => !language.moved.includes(alternative));
+    if (alternatives.some((alternative) => language.loss.includes(alternative))) return 'loss';
+    if (alternatives.some((alternative) => language.keep.includes(alternative))) return 'keep';
   }
   return null;
 }
@@ -42,9 +43,11 @@ export function askedOutcome({ words, language }: { words: AskedWord[]; language
  * its verbs, the outcome it asks about (kept or lost), a noun it names ("微信"). A clause whose word the user only
  * presupposes ("转出地把个人账户清零了，钱会丢吗") does not answer. A limit the user exceeds turns a yes into a no.
  */
-export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language }: {
+export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language, asksNecessity = false }: {
   statement: Statement;
   words: AskedWord[];
+  /** The question asks whether something is required ("是不是一定得本人去"). */
+  asksNecessity?: boolean;
   /** Quantities in the asking clause. */
   quantities: Quantity[];
   /** Whether the user states a word as given, outside the asking clause. */
@@ -72,8 +75,21 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   for (const word of words.filter((candidate) => candidate.verb)) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      const at = firstAt(text, word.alternatives);
-      if (at >= 0 && !presupposed(text.slice(at, at + 2))) return decide(position, clause.start + at, 'predicate');
+      // A one-character verb ("住") counts only as a word of its own, not inside another ("居住").
+      const single = word.alternatives.filter((alternative) => alternative.length === 1);
+      const whole = word.alternatives.filter((alternative) => alternative.length > 1);
+      const at = single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
+      if (at >= 0) return decide(position, clause.start + at, 'predicate');
+    }
+  }
+  // Whether something is required is answered by a statement that requires it or says it is not needed.
+  if (asksNecessity) {
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      if (!words.some((word) => firstAt(text, word.alternatives) >= 0)) continue;
+      if (language.unnecessary.some((cue) => text.includes(cue))) return { answer: 'no', clause: position, basis: 'predicate' };
+      const cue = language.necessary.find((word) => word.length > 1 && text.includes(word));
+      if (cue) return decide(position, clause.start + text.indexOf(cue), 'predicate');
     }
   }
   const asked = askedOutcome({ words, language });

@@ -113,15 +113,16 @@ export function reconcileCandidates(candidates: Candidate[]): Resolution {
   trace.push(`scope: ${scope ? `${scope.winner} (${scope.note})` : 'no narrower statement'}`);
   if (scope) return finish(sides.find((side) => side.valueKey === scope.winner)!, 'scope', rejectedBy(scope, sides, sides, null));
 
-  // 3. Internal consistency: a family stating several values on the subject loses those claims.
+  // 3. Internal consistency: a source (one document) stating several values on the subject loses those claims.
+  // A publisher's newer document differing from its older one is an update, weighed by time, not a contradiction.
   const counts = new Map<string, number>();
-  for (const side of sides) for (const family of families(side)) counts.set(family, (counts.get(family) ?? 0) + 1);
-  const inconsistent = new Set([...counts].filter(([, count]) => count > 1).map(([family]) => family));
+  for (const side of sides) for (const source of new Set(side.candidates.map((candidate) => candidate.statement.sourceId))) counts.set(source, (counts.get(source) ?? 0) + 1);
+  const inconsistent = new Set([...counts].filter(([, count]) => count > 1).map(([source]) => source));
   const allSides = sides;
   const inconsistentRejections: RejectedCandidate[] = [];
   if (inconsistent.size > 0) {
-    const kept = sides.map((side) => ({ ...side, candidates: side.candidates.filter((candidate) => !inconsistent.has(candidate.family)) }));
-    for (const side of sides) for (const candidate of side.candidates) if (inconsistent.has(candidate.family)) inconsistentRejections.push({ candidate, reason: 'inconsistent_source' });
+    const kept = sides.map((side) => ({ ...side, candidates: side.candidates.filter((candidate) => !inconsistent.has(candidate.statement.sourceId)) }));
+    for (const side of sides) for (const candidate of side.candidates) if (inconsistent.has(candidate.statement.sourceId)) inconsistentRejections.push({ candidate, reason: 'inconsistent_source' });
     const supported = kept.filter((side) => side.candidates.length > 0);
     trace.push(`internal_consistency: ${[...inconsistent].join(', ')} state several values`);
     if (supported.length === 1) {

@@ -119,7 +119,10 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
   for (const dimension of scope.dimensions) {
     const found = findWords(text, dimension.terms);
     if (found.length === 0) continue;
-    values[dimension.name] = [...new Set(found.map((entry) => entry.value))];
+    // Values enumerated together ("职工医保、居民医保") name what the text covers, not a limit.
+    const isSeparator = (character: string | undefined) => character !== undefined && character !== '' && scope.separators.includes(character);
+    const enumerated = found.length > 1 && found.some((entry) => isSeparator(text[entry.offset + entry.term.length]) || isSeparator(text[entry.offset - 1]));
+    if (!enumerated) values[dimension.name] = [...new Set(found.map((entry) => entry.value))];
     for (const entry of found) {
       const before = text.slice(Math.max(0, entry.offset - 5), entry.offset);
       const verb = scope.changeVerbs.find((word) => before.includes(word) && before.length - before.lastIndexOf(word) - word.length <= 2);
@@ -133,10 +136,14 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
 }
 
 /** The scope a statement is limited to: places outside enumerations, relation words, dimension values and changes. */
-export function detectStatementScope({ text, scope }: { text: string; scope: CompiledScope }): Scope {
+export function detectStatementScope({ text: written, scope }: { text: string; scope: CompiledScope }): Scope {
+  // A parenthesis lists examples ("参保类型(职工医保、居民医保)"): it does not limit the statement.
+  const text = written.replace(/\([^)]*\)/g, '');
   const places = findPlaces(text).filter((place) => !isEnumerated(text, place, scope.separators));
   const roles = placeRoles(text, scope, places);
-  const relation = findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation })))[0]?.relation ?? null;
+  // Naming two different relations ("跨省、省内") limits the statement to neither.
+  const relations = new Set(findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation }))).map((entry) => entry.relation));
+  const relation = relations.size === 1 ? [...relations][0] : null;
   const regions = [...new Set(places.map((place) => place.province))];
   const origin = roles.find((place) => place.role === 'origin')?.province ?? (scope.otherProvince.some((word) => text.includes(`从${word}`)) ? '*' : null);
   const destination = roles.find((place) => place.role === 'destination')?.province ?? (scope.otherProvince.some((word) => scope.movementVerbs.some((verb) => verb.length > 1 && text.includes(`${verb}${word}`))) ? '*' : null);

@@ -22,7 +22,7 @@ export interface Evidence {
 }
 
 const retrievedChunks = 16;
-const synonymWeight = 0.5;
+const synonymWeight = 0.8;
 
 /** The BM25 query of a part: its focus words at their weights, their alternatives at half. */
 export function queryTokens({ index, part }: { index: LoadedIndex; part: QuestionPart }): WeightedToken[] {
@@ -50,8 +50,19 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   let found = 0;
   let askedTotal = 0;
   let askedFound = 0;
+  // A quantity the question names ("等半年") is found in a statement stating the same quantity.
+  for (const quantity of part.quantities) {
+    const mass = 1.5;
+    total += mass;
+    askedTotal += mass;
+    if (statement.analysis.quantities.some((stated) => stated.dimension === quantity.dimension && stated.base === quantity.base)) {
+      found += mass;
+      askedFound += mass;
+    }
+  }
   for (const word of part.focus) {
-    const mass = word.weight * idf(index, word.alternatives);
+    // What the question asks to happen (its verb) matters more than the words around it.
+    const mass = word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1);
     total += mass;
     const inSentence = contains(statement.normalized, word.alternatives);
     if (inSentence) found += mass;
@@ -115,7 +126,11 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   const conditionWords = statement.condition.words.map((entry) => entry.word);
   // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
   // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
+  // A user who names two places, or a relation between them, has described a move.
+  const moved = analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city';
+  const moveWords = new Set(index.reading.language.moveWords);
   const said = (word: string) =>
+    (moved && synonyms.alternatives(word).some((alternative) => moveWords.has(alternative))) ||
     synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
     [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
   const { met, matched } = conditionMet({

@@ -37,9 +37,12 @@ export async function searchChunks({ index, query, k, expanded }: { index: Loade
     entry.vectorSimilarity = hit.similarity;
     fused.set(position, entry);
   });
+  // The best lexical and vector hits are always kept (a fused rank alone can bury the best lexical match under
+  // chunks both lists rank middling); the rest follows the fused order.
+  const assured = new Set([...lexical.slice(0, Math.ceil(k * 0.75)).map((hit) => hit.ordinal), ...vector.slice(0, Math.ceil(k / 4)).map((hit) => index.positionByLabel.get(hit.label)).filter((position): position is number => position !== undefined)]);
   const ranked = [...fused]
     .filter(([, entry]) => entry.lexicalScore > 0 || entry.vectorSimilarity > 0)
-    .sort((left, right) => right[1].score - left[1].score || left[0] - right[0]);
+    .sort((left, right) => Number(assured.has(right[0])) - Number(assured.has(left[0])) || right[1].score - left[1].score || left[0] - right[0]);
   const seenGroups = new Set<string>();
   const hits: ChunkHit[] = [];
   for (const [position, entry] of ranked) {

@@ -20,6 +20,7 @@ export interface Language {
   negationBreakers: string[];
   possible: string[];
   necessary: string[];
+  unnecessary: string[];
   hedgeDefault: string[];
   hedgePartial: string[];
   conditionOpeners: string[];
@@ -37,7 +38,10 @@ export interface Language {
   units: UnitSpelling[];
   timePoints: string[];
   loss: string[];
+  /** Keep words, moved words included (what a statement keeps). */
   keep: string[];
+  /** Keep words that keep by moving ("划转至"). */
+  moved: string[];
   /** member → categories ("姥姥" → ["外祖父母", "家人"]). */
   categories: Map<string, string[]>;
   refusals: { act: RegExp[]; role: RegExp[]; reveal: RegExp[]; entertain: string[] };
@@ -47,6 +51,7 @@ export interface Language {
   applicabilityLabels: string[];
   foreignPlaces: string[];
   movementVerbs: string[];
+  moveWords: string[];
   sectionKinds: Array<{ type: AnswerType; word: string }>;
 }
 
@@ -67,16 +72,16 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
-    ['modality', ['possible', 'necessary']],
+    ['modality', ['possible', 'necessary', 'unnecessary']],
     ['hedges', ['default', 'partial']],
     ['conditions', ['openers', 'closers', 'consequence', 'disjunction']],
     ['change', ['verbs', 'targets', 'from']],
     ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners']],
-    ['outcomes', ['loss', 'keep']],
+    ['outcomes', ['loss', 'keep', 'moved']],
     ['refusals', ['act', 'role', 'reveal', 'entertain']],
   ] as const) {
     const target = merged[group] as Record<string, string[]>;
@@ -112,6 +117,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     negationBreakers: list(data.negationBreakers),
     possible: list(data.modality.possible),
     necessary: list(data.modality.necessary),
+    unnecessary: list(data.modality.unnecessary),
     hedgeDefault: list(data.hedges.default),
     hedgePartial: list(data.hedges.partial),
     conditionOpeners: list(data.conditions.openers),
@@ -131,7 +137,8 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
       .sort((left, right) => byLengthDescending(left.spelling, right.spelling)),
     timePoints: list(data.timePoints),
     loss: list(data.outcomes.loss),
-    keep: list(data.outcomes.keep),
+    keep: list([...data.outcomes.keep, ...data.outcomes.moved]),
+    moved: list(data.outcomes.moved),
     categories,
     refusals: {
       act: data.refusals.act.map((pattern, position) => compile(normalize(pattern), `refusals.act[${position}]`)),
@@ -145,6 +152,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     applicabilityLabels: list(data.applicabilityLabels),
     foreignPlaces: list(data.foreignPlaces),
     movementVerbs: list(data.movementVerbs),
+    moveWords: list(data.moveWords),
     sectionKinds: answerTypes.flatMap((type) => (data.sectionKinds[type] ?? []).map((word) => ({ type, word: normalize(word) }))),
   };
 }

@@ -49,6 +49,8 @@ export interface RuleSet {
   cleaning: CompiledCleaning;
   domain: DomainRules;
   userDictionary: string[];
+  /** Words the text pipeline keeps whole: synonyms, outcome and category words, the user dictionary. */
+  vocabulary: string[];
   stopwords: Set<string>;
   fingerprints: { text: string; cleaning: string; all: string };
 }
@@ -137,6 +139,10 @@ export function compileRules(texts: RuleTexts): RuleSet {
   };
   const domain = parseYaml('domain.yaml', texts['domain.yaml'], domainFileSchema, {});
   const userDictionary = wordList(texts['userdict.txt']).map((line) => line.split(/\s+/)[0]);
+  // Words the rules name are kept whole when the segmenter splits them ("转过去", "统筹基金").
+  const vocabulary = [...new Set([...synonyms.flat(), ...language.outcomes.loss, ...language.outcomes.keep, ...language.outcomes.moved, ...userDictionary, ...Object.keys(language.categories), ...scope.changeVerbs, ...scope.localChanges])].filter(
+    (word) => word.length >= 2 && word.length <= 6 && !/[\s\p{P}]/u.test(word),
+  );
   const stopwords = new Set([...defaultStopwords, ...wordList(texts['stopwords.txt']).flatMap((line) => line.split(/\s+/))]);
   return {
     texts,
@@ -147,6 +153,7 @@ export function compileRules(texts: RuleTexts): RuleSet {
     cleaning,
     domain,
     userDictionary,
+    vocabulary,
     stopwords,
     fingerprints: {
       text: hashOf(texts['userdict.txt'], texts['variants.yaml'], texts['stopwords.txt']),

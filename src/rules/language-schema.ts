@@ -20,7 +20,7 @@ export const languageSchema = z.object({
   /** Cues that cancel a following negation ("不影响" keeps what follows). */
   negationBreakers: words.default([]),
   /** Permission/possibility and necessity cues (a claim's modality). */
-  modality: z.object({ possible: words.default([]), necessary: words.default([]) }).default({ possible: [], necessary: [] }),
+  modality: z.object({ possible: words.default([]), necessary: words.default([]), unnecessary: words.default([]) }).default({ possible: [], necessary: [], unnecessary: [] }),
   /** Hedges: "default" statements hold as a rule (一般, 原则上); "partial" ones only somewhere (部分地区). */
   hedges: z.object({ default: words.default([]), partial: words.default([]) }).default({ default: [], partial: [] }),
   /** Condition markers: openers (若…) and clause endings (…的, …时) that make a clause a condition. */
@@ -41,8 +41,11 @@ export const languageSchema = z.object({
     .default([]),
   /** Relative time points ("次月", "当月") a "when" question can be answered with. */
   timePoints: words.default([]),
-  /** Outcome words: what a question about loss or keeping is answered by. */
-  outcomes: z.object({ loss: words.default([]), keep: words.default([]) }).default({ loss: [], keep: [] }),
+  /**
+   * Outcome words: what a question about loss or keeping is answered by. `moved` words keep by moving the thing
+   * elsewhere ("划转至"): they answer "会丢吗" but a question about moving is not a question about an outcome.
+   */
+  outcomes: z.object({ loss: words.default([]), keep: words.default([]), moved: words.default([]) }).default({ loss: [], keep: [], moved: [] }),
   /** Generic words that name a member of a category ("姥姥" → 外祖父母): member → categories. */
   categories: z.record(z.string(), words).default({}),
   /** Requests the assistant refuses: to act on an account, to play a role, to reveal its instructions, to entertain. */
@@ -59,6 +62,8 @@ export const languageSchema = z.object({
   applicabilityLabels: words.default([]),
   /** Places outside the gazetteer's country: a question about them is about a place no claim covers. */
   foreignPlaces: words.default([]),
+  /** Words for moving elsewhere ("迁居", "调动"): a condition requiring one is met by a user who describes a move. */
+  moveWords: words.default([]),
   /** Verbs of moving between places ("调到", "搬到"): the place after one is the destination. */
   movementVerbs: words.default([]),
   /** Heading words that announce a list of conditions, materials, steps or channels. */

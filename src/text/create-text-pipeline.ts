@@ -16,12 +16,38 @@ export interface TextPipeline {
 
 const punctuationOnly = /^[\s\p{P}\p{S}]+$/u;
 
-/** Builds the text pipeline from a rule set (user dictionary, variants, stopwords). */
+const longestMerge = 3;
+
+/**
+ * Joins runs of up to three adjacent pieces that together make a word of the vocabulary ("转过"+"去" → "转过去"):
+ * the segmenter's statistics split some words the rules name whole.
+ */
+function mergeKnown<T extends { word: string }>(pieces: T[], vocabulary: Set<string>, join: (run: T[]) => T): T[] {
+  const merged: T[] = [];
+  for (let position = 0; position < pieces.length; ) {
+    let taken = 1;
+    for (let length = Math.min(longestMerge, pieces.length - position); length > 1; length--) {
+      const run = pieces.slice(position, position + length);
+      if (vocabulary.has(run.map((piece) => piece.word).join(''))) {
+        taken = length;
+        break;
+      }
+    }
+    merged.push(taken === 1 ? pieces[position] : join(pieces.slice(position, position + taken)));
+    position += taken;
+  }
+  return merged;
+}
+
+/** Builds the text pipeline from a rule set (user dictionary, vocabulary, variants, stopwords). */
 export function createTextPipeline({ rules }: { rules: RuleSet }): TextPipeline {
   const normalize = createNormalizer({ variants: rules.variants });
   const { cut, tag } = createSegmenter({ userDictionary: rules.userDictionary });
   const stopwords = rules.stopwords;
+  const vocabulary = new Set(rules.vocabulary.map(normalize));
+  const cutWhole = (normalized: string) => mergeKnown(cut(normalized).map((word) => ({ word })), vocabulary, (run) => ({ word: run.map((piece) => piece.word).join('') })).map((piece) => piece.word);
+  const tagWhole = (normalized: string) => mergeKnown(tag(normalized), vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag }));
   const tokensOfNormalized = (normalized: string) =>
-    cut(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word));
-  return { normalize, tokensOfNormalized, tokens: (text) => tokensOfNormalized(normalize(text)), tag, stopwords };
+    cutWhole(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word));
+  return { normalize, tokensOfNormalized, tokens: (text) => tokensOfNormalized(normalize(text)), tag: tagWhole, stopwords };
 }

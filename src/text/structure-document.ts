@@ -58,6 +58,10 @@ interface OpenHeading {
   rank: number;
   numbered: boolean;
   colon: boolean;
+  /** Lines seen since the heading opened (in it or its sub-sections). */
+  items: number;
+  /** Whether a plain sub-heading already opened inside it. */
+  plainChild: boolean;
 }
 
 /**
@@ -81,11 +85,18 @@ export function structureDocument({ lines, runs = false }: { lines: SourceLine[]
         while (open.length > 0 && open.at(-1)!.colon) open.pop();
       } else {
         while (open.length > 0 && !open.at(-1)!.numbered) open.pop();
+        // A plain heading after the items of a numbered list, with no plain sibling there, closes the list
+        // ("注意事项" after "2.医保经办机构窗口:…"): it belongs to the page, not to the last item.
+        const last = open.at(-1);
+        const nested = open.length >= 2 && open.at(-2)!.numbered && open.at(-2)!.rank >= 1;
+        if (last && last.rank >= 2 && last.items > 0 && !last.plainChild && nested) while (open.length > 0 && open.at(-1)!.rank >= 1) open.pop();
+        if (open.at(-1)) open.at(-1)!.plainChild = true;
       }
       sections.push({ heading, parent: open.at(-1)?.section ?? null });
-      open.push({ section: sections.length - 1, ...shape });
+      open.push({ section: sections.length - 1, ...shape, items: 0, plainChild: false });
       return;
     }
+    for (const heading of open) heading.items += 1;
     const labelMatch = labelLine.exec(text.replace(numbered, ''));
     const label = labelMatch ? labelMatch[1].trim() : null;
     for (const sentence of splitSentences(text)) {

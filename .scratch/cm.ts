@@ -1,0 +1,14 @@
+import { loadIndex } from '../src/index/load-index.js';
+import { analyseQuestion } from '../src/question/analyse-question.js';
+import { questionContextOf } from '../src/answer/answer-question.js';
+import { conditionMet } from '../src/reconcile/applicability.js';
+const index = loadIndex({ indexDirectory: process.argv[2], embedderSettings: {} });
+const analysis = analyseQuestion({ message: process.argv[3], previous: null, context: questionContextOf(index) });
+const part = analysis.parts[0];
+const s = index.statements.find(x => x.text.includes(process.argv[4]))!;
+const { synonyms } = index.reading;
+const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
+const asked = new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical)));
+const consequence = new Set(s.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : s.clauseTokens[position])));
+for (const w of s.condition!.words) console.log(w, 'said', synonyms.alternatives(w.word).some(a => userWords.has(a)), 'ignore', consequence.has(w.word) || asked.has(w.word));
+console.log([...userWords].join(' '));

@@ -1,0 +1,13 @@
+import { loadIndex } from '../src/index/load-index.js';
+import { analyseQuestion } from '../src/question/analyse-question.js';
+import { questionContextOf } from '../src/answer/answer-question.js';
+import { retrieveEvidence } from '../src/retrieval/retrieve-evidence.js';
+import { claimEvidence, readAnswers, distinctiveNouns } from '../src/answer/answer-yes-no.js';
+const index = loadIndex({ indexDirectory: process.argv[2], embedderSettings: {} });
+const analysis = analyseQuestion({ message: process.argv[3], previous: null, context: questionContextOf(index) });
+const part = analysis.parts[0];
+console.log('nouns', distinctiveNouns({ index, part }).map(w => w.word), 'predicate', part.predicate.map(w => `${w.word}${w.verb?'v':''}${w.noun?'n':''}`));
+const evidence = await retrieveEvidence({ index, analysis, part });
+const extra = claimEvidence({ index, analysis, part, evidence });
+console.log('extra', extra.map(e => e.statement.text.slice(0, 30)));
+for (const p of readAnswers({ index, analysis, part, evidence: [...evidence, ...extra] })) console.log(p.reading.answer, p.reading.basis, p.evidence.verdict, p.evidence.coverage.toFixed(2), p.evidence.statement.text.slice(0, 50));

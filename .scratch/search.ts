@@ -1,0 +1,12 @@
+import { loadIndex } from '../src/index/load-index.js';
+import { analyseQuestion } from '../src/question/analyse-question.js';
+import { questionContextOf } from '../src/answer/answer-question.js';
+import { queryTokens } from '../src/retrieval/retrieve-evidence.js';
+import { searchChunks } from '../src/retrieval/search-chunks.js';
+const index = loadIndex({ indexDirectory: process.argv[2], embedderSettings: {} });
+const analysis = analyseQuestion({ message: process.argv[3], previous: null, context: questionContextOf(index) });
+const part = analysis.parts[0];
+const q = queryTokens({ index, part });
+console.log(JSON.stringify(q));
+const hits = await searchChunks({ index, query: part.text, k: 30, expanded: q });
+hits.forEach((h, i) => console.log(i, h.score.toFixed(4), h.lexicalScore.toFixed(2), h.vectorSimilarity.toFixed(2), h.chunk.sourceId, h.chunk.sentences[0].text.slice(0, 40)));
