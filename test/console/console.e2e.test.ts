@@ -118,10 +118,11 @@ describe('the operator console', () => {
     await edit.locator('input[name=effectiveDate]').fill('2025-11-01');
     await edit.locator('button[type=submit]').click();
     await expect.poll(() => status().innerText(), { timeout: 30_000 }).toMatch(/已保存 notices\/2025-chronic\.md 的元数据，已发布版本/);
-    expect(await page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText()).toMatch(/媒体[\s\S]*（生效 2025-11-01）|（生效 2025-11-01）[\s\S]*媒体/);
+    // The status is shown first, then the list is reloaded.
+    await expect.poll(() => page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText(), { timeout: 15_000 }).toMatch(/媒体[\s\S]*（生效 2025-11-01）|（生效 2025-11-01）[\s\S]*媒体/);
     await page.locator('button[aria-label="停用 notices/2025-chronic.md"]').click();
     await expect.poll(() => status().innerText(), { timeout: 30_000 }).toMatch(/已停用 notices\/2025-chronic\.md/);
-    expect(await page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText()).toContain('已停用');
+    await expect.poll(() => page.locator('tr', { hasText: 'notices/2025-chronic.md' }).innerText(), { timeout: 15_000 }).toContain('已停用');
     expect(await testQuestion(question)).not.toContain('星海市银龄护航长期护理保险申请指南');
     expect(await page.locator('.answer').innerText()).not.toContain('年满60周岁');
   });
