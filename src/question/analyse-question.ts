@@ -101,7 +101,8 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
     if (alternatives.some(known)) continue;
-    const parts = word.length >= 3 ? [word.slice(0, 2), word.slice(-2), word.slice(0, -1), word.slice(1)] : [];
+    // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
+    const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;
     unknown.push(word);
   }
@@ -140,7 +141,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   return {
     part: { text: sentence, asked: asked.text, quantities: findQuantities({ text: asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
-    unknown: unknownNouns(blank(asked.text, detected.cues), context),
+    unknown: unknownNouns(askedText, context),
   };
 }
 

@@ -70,22 +70,18 @@ export function compileScope({ rules, normalize, movementVerbs, foreignPlaces }:
   };
 }
 
-/** Spans of `words` found in `text`, longest first, without overlaps. */
+/** Spans of `entries`' terms in `text`, leftmost-longest: at each position the longest term that starts there. */
 function findWords<T extends { term: string }>(text: string, entries: T[]): Array<T & { offset: number }> {
-  const taken: Array<[number, number]> = [];
   const found: Array<T & { offset: number }> = [];
-  for (const entry of entries) {
-    let offset = text.indexOf(entry.term);
-    while (offset >= 0) {
-      const end = offset + entry.term.length;
-      if (!taken.some(([start, stop]) => offset < stop && end > start)) {
-        taken.push([offset, end]);
-        found.push({ ...entry, offset });
-      }
-      offset = text.indexOf(entry.term, end);
-    }
+  for (let offset = 0; offset < text.length; ) {
+    let match: T | undefined;
+    for (const entry of entries) if (entry.term.length > (match?.term.length ?? 0) && text.startsWith(entry.term, offset)) match = entry;
+    if (match) {
+      found.push({ ...match, offset });
+      offset += match.term.length;
+    } else offset += 1;
   }
-  return found.sort((left, right) => left.offset - right.offset);
+  return found;
 }
 
 function isEnumerated(text: string, place: Place, separators: string): boolean {
@@ -127,7 +123,10 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
       const before = text.slice(Math.max(0, entry.offset - 5), entry.offset);
       const verb = scope.changeVerbs.find((word) => before.includes(word) && before.length - before.lastIndexOf(word) - word.length <= 2);
       if (!verb) continue;
-      const other = found.filter((candidate) => candidate.value !== entry.value);
+      // The value changed from: another one named, the more specific when one is the other's parent ("医保").
+      const parents = new Set(scope.parents.get(dimension.name)?.values() ?? []);
+      const named = found.filter((candidate) => candidate.value !== entry.value);
+      const other = named.some((candidate) => !parents.has(candidate.value)) ? named.filter((candidate) => !parents.has(candidate.value)) : named;
       const from = other.filter((candidate) => candidate.offset < entry.offset).at(-1) ?? other[0];
       changes[dimension.name] = { from: from?.value ?? null, to: entry.value };
     }
