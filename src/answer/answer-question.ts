@@ -29,7 +29,12 @@ export function questionContextOf(index: LoadedIndex): QuestionContext {
     context = {
       text: index.text,
       reading: index.reading,
-      followUp: { starts: followUp.starts.map(index.text.normalize), ends: followUp.ends.map(index.text.normalize), maxLengthWithoutTopic: followUp.maxLengthWithoutTopic },
+      // The domain's follow-up markers add to the language's own ("那…", "具体…", "…呢").
+      followUp: {
+        starts: [...new Set([...index.reading.language.followUpStarts, ...followUp.starts.map(index.text.normalize)])],
+        ends: [...new Set([...index.reading.language.followUpEnds, ...followUp.ends.map(index.text.normalize)])],
+        maxLengthWithoutTopic: followUp.maxLengthWithoutTopic,
+      },
       treatmentCues: index.normalizedTreatmentCues,
       knows: (word) => index.lexical.postings[word] !== undefined,
       frequency: createFrequency(index),

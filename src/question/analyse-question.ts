@@ -191,7 +191,7 @@ function isFollowUp(normalized: string, context: QuestionContext, ownTopicWords:
   return (
     followUp.starts.some((start) => normalized.startsWith(start)) ||
     followUp.ends.some((end) => normalized.endsWith(end)) ||
-    (ownTopicWords <= 2 && [...normalized].length <= followUp.maxLengthWithoutTopic)
+    (ownTopicWords === 0 && [...normalized].length <= followUp.maxLengthWithoutTopic)
   );
 }
 

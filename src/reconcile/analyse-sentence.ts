@@ -66,6 +66,8 @@ function firstOf(text: string, words: string[]): string | undefined {
 }
 
 function isCondition(clause: string, language: Language): boolean {
+  // "新规实施后" dates the rule; it is not a situation the user must be in.
+  if (language.effectiveCues.some((cue) => clause.includes(cue))) return false;
   const opener = language.conditionOpeners.find((word) => clause.startsWith(word));
   // "如下", "如何", "在…" without a closing word are not conditions.
   if (opener && opener !== '在' && opener !== '如' && opener !== '对于') return true;

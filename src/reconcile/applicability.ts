@@ -116,8 +116,8 @@ function quantityFits(condition: Quantity, user: Quantity): boolean {
  */
 export function conditionMet({ condition, said, ignore, quantities }: {
   condition: StatementCondition;
-  /** Whether the user said a word (or one of its synonyms), or one that lies within the condition text. */
-  said: (word: string) => boolean;
+  /** Whether the user said a word (or one of its synonyms), or one that lies within the condition text; `negated`: said it is not so. */
+  said: (word: string, negated: boolean) => boolean;
   /** Words that cannot tell whether the condition holds. */
   ignore: (word: string) => boolean;
   /** The durations the user states. */
@@ -132,9 +132,9 @@ export function conditionMet({ condition, said, ignore, quantities }: {
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
   const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean }>();
-  for (const { word, verb, group } of condition.words) {
+  for (const { word, verb, group, negated } of condition.words) {
     const entry = groups.get(group) ?? { verb: false, said: false, ignored: true };
-    const wasSaid = said(word);
+    const wasSaid = said(word, negated);
     entry.verb ||= verb;
     entry.said ||= wasSaid;
     // A thing the user did not name but that the statement's consequence or the question itself names cannot tell;
@@ -148,10 +148,10 @@ export function conditionMet({ condition, said, ignore, quantities }: {
   const saidVerbs = verbs.filter((entry) => entry.said).length;
   const saidNouns = nouns.filter((entry) => entry.said).length;
   matched += saidVerbs + saidNouns;
-  // Every event the condition names must have been said; of the things it names, at least half (a lone one may stay
-  // implicit when the events were said: "转移职工医保关系时" after "跨市调动").
+  // Every event the condition names must have been said; when it names none, at least half of the things it names.
+  // The things an event involves may stay implicit when the event was said ("在本市各馆之间迁移时" after "随证迁移").
   const verbsMet = saidVerbs === verbs.length;
-  const nounsMet = nouns.length === 0 || saidNouns / nouns.length >= 0.5 || (nouns.length === 1 && verbs.length > 0 && verbsMet);
+  const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
   const anything = matched > 0 || counted.length === 0;
   return { met: verbsMet && nounsMet && anything, matched };
 }

@@ -66,7 +66,10 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
     const joined = previousEnd >= 0 && disjunction.test(blanked.slice(previousEnd, at));
     if (!joined) group += 1;
     previousEnd = cursor;
-    if (!words.some((entry) => entry.word === word)) words.push({ word, verb, group });
+    // "未接入" requires the user to say it is not: a negation right before the word belongs to it.
+    const before = blanked.slice(Math.max(0, at - 4), at).split(/[,;:，；：]/).at(-1) ?? '';
+    const negated = language.negation.some((cue) => before.includes(cue)) && !language.negationBreakers.some((breaker) => before.includes(breaker));
+    if (!words.some((entry) => entry.word === word)) words.push({ word, verb, group, negated });
   }
   return words;
 }

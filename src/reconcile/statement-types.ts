@@ -10,7 +10,7 @@ export interface StatementCondition {
    * Its content words, canonical, with whether each is a verb (an event the user must have mentioned) and its group:
    * words joined by 或/、 ("损坏或者遗失") form one group, met when any of them is.
    */
-  words: Array<{ word: string; verb: boolean; group: number }>;
+  words: Array<{ word: string; verb: boolean; group: number; negated: boolean }>;
   quantities: Quantity[];
 }
 

@@ -129,10 +129,21 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   // A user who names two places, or a relation between them, has described a move.
   const moved = analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city';
   const moveWords = new Set(index.reading.language.moveWords);
-  const said = (word: string) =>
-    (moved && synonyms.alternatives(word).some((alternative) => moveWords.has(alternative))) ||
-    synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
-    [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
+  const message = analysis.normalized;
+  const negation = index.reading.language.negation;
+  // The user says a word is not so when a negation comes right before it ("没有接入").
+  const saysNot = (word: string) =>
+    synonyms.alternatives(word).some((alternative) => {
+      const at = message.indexOf(alternative);
+      return at >= 0 && negation.some((cue) => message.slice(Math.max(0, at - cue.length), at) === cue || message.slice(Math.max(0, at - cue.length - 1), at - 1) === cue);
+    }) || [...userWords].some((user) => user !== word && negation.some((cue) => user.startsWith(cue) && user.slice(cue.length).includes(word)));
+  const said = (word: string, negated: boolean) => {
+    const mentioned =
+      (moved && synonyms.alternatives(word).some((alternative) => moveWords.has(alternative))) ||
+      synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
+      [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
+    return mentioned && (!negated || saysNot(word));
+  };
   const { met, matched } = conditionMet({
     condition: statement.condition,
     said,

@@ -52,6 +52,9 @@ export interface Language {
   foreignPlaces: string[];
   movementVerbs: string[];
   moveWords: string[];
+  followUpStarts: string[];
+  followUpEnds: string[];
+  effectiveCues: string[];
   sectionKinds: Array<{ type: AnswerType; word: string }>;
 }
 
@@ -72,7 +75,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'followUpStarts', 'followUpEnds', 'effectiveCues'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -153,6 +156,9 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     foreignPlaces: list(data.foreignPlaces),
     movementVerbs: list(data.movementVerbs),
     moveWords: list(data.moveWords),
+    followUpStarts: list(data.followUpStarts),
+    followUpEnds: list(data.followUpEnds),
+    effectiveCues: list(data.effectiveCues),
     sectionKinds: answerTypes.flatMap((type) => (data.sectionKinds[type] ?? []).map((word) => ({ type, word: normalize(word) }))),
   };
 }

@@ -62,6 +62,11 @@ export const languageSchema = z.object({
   applicabilityLabels: words.default([]),
   /** Places outside the gazetteer's country: a question about them is about a place no claim covers. */
   foreignPlaces: words.default([]),
+  /** Openings and endings that mark a message as continuing the previous one ("那…", "具体…", "…呢"). */
+  followUpStarts: words.default([]),
+  followUpEnds: words.default([]),
+  /** Words that frame when a rule takes effect ("新规实施后"): such a clause dates a rule, it is not a user's condition. */
+  effectiveCues: words.default([]),
   /** Words for moving elsewhere ("迁居", "调动"): a condition requiring one is met by a user who describes a move. */
   moveWords: words.default([]),
   /** Verbs of moving between places ("调到", "搬到"): the place after one is the destination. */
