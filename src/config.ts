@@ -26,6 +26,19 @@ export const configSchema = z.object({
   CORPUS_DIR: optionalText.transform((value) => value ?? 'corpus'),
   API_KEYS: list,
   ADMIN_TOKEN: optionalText,
+  /** Named admin tokens, `name=token,…`: the audit says who did what. */
+  ADMIN_TOKENS: list.pipe(z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}=\S{8,}$/, 'each entry must be name=token (token of 8+ characters)'))),
+  /** PostgreSQL for operator data (replicas share it); without it, SQLite at OPERATOR_DB. */
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  OPERATOR_DB: optionalText.transform((value) => value ?? 'data/operator.sqlite'),
+  /** Conversation logs are personal data: off unless 1. */
+  LOG_CONVERSATIONS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+  LOG_RETENTION_DAYS: integer(30, 1, 3650),
+  STANDARD_ANSWER_SIMILARITY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? '0.9' : value.trim()))
+    .pipe(z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1').transform(Number)),
   CORS_ORIGINS: list,
   RATE_LIMIT_PER_MIN: integer(120, 1, 1_000_000),
   SESSION_DB: optionalText.transform((value) => value ?? 'data/sessions.sqlite'),
@@ -79,6 +92,16 @@ export function llmSettings(config: Config): LlmSettings | null {
     breakerFailures: config.LLM_BREAKER_FAILURES,
     breakerCooldownMilliseconds: config.LLM_BREAKER_COOLDOWN_MS,
   };
+}
+
+/** Admin tokens by name: ADMIN_TOKEN is named `admin`, ADMIN_TOKENS entries are `name=token`. */
+export function adminTokens(config: Pick<Config, 'ADMIN_TOKEN' | 'ADMIN_TOKENS'>): Record<string, string> {
+  const tokens: Record<string, string> = config.ADMIN_TOKEN ? { admin: config.ADMIN_TOKEN } : {};
+  for (const entry of config.ADMIN_TOKENS) {
+    const separator = entry.indexOf('=');
+    tokens[entry.slice(0, separator)] = entry.slice(separator + 1);
+  }
+  return tokens;
 }
 
 /** Where the server listens: with no API keys it stays on loopback, whatever HOST says. */

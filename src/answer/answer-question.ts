@@ -5,6 +5,7 @@ import { analyseQuestion, type QuestionContext } from '../question/analyse-quest
 import type { QuestionAnalysis } from '../question/question-types.js';
 import { nextSessionState, type SessionState } from '../question/session-state.js';
 import { retrieveEvidence } from '../retrieval/retrieve-evidence.js';
+import { matchStandardAnswer } from '../standard-answers/match-standard-answer.js';
 import { answerPart } from './answer-part.js';
 import type { AnswerResponse } from './answer-types.js';
 import { CitationBook } from './citation-book.js';
@@ -62,11 +63,13 @@ function createFrequency(index: LoadedIndex): (word: string) => number {
 }
 
 /** Answers one message; the same index, message and session always give the same response. */
-export async function answerQuestion({ index, message, session, sessionId }: {
+export async function answerQuestion({ index, message, session, sessionId, standardAnswerSimilarity = 0.9 }: {
   index: LoadedIndex;
   message: string;
   session: SessionState | null;
   sessionId: string | null;
+  /** How similar a question must be to an editor's standard answer's to get it (1: the same after normalization). */
+  standardAnswerSimilarity?: number;
 }): Promise<AnswerResult> {
   const { assistant } = index.rules.domain;
   const analysis = analyseQuestion({ message, previous: session?.turns.at(-1) ?? null, context: questionContextOf(index) });
@@ -79,6 +82,9 @@ export async function answerQuestion({ index, message, session, sessionId }: {
     trace: { analysis, parts },
   });
   if (analysis.refusal && analysis.refusal !== 'entertain') return decline(assistant.refusal);
+  // An editor's standard answer also replaces what would have been no answer.
+  const standard = matchStandardAnswer({ answers: index.standardAnswers, question: message, normalize: index.text.normalize, threshold: standardAnswerSimilarity });
+  if (standard) return { response: { ...base, mode: 'standard', status: 'answered', answer: standard.answer.answer, citations: standard.answer.citations, conflicts: [] }, session: nextSession, trace: { analysis, parts: [] } };
   if (analysis.refusal || analysis.unknownWords.length > 0 || analysis.parts.length === 0) return decline(assistant.noAnswer);
 
   const answers: PartAnswer[] = [];

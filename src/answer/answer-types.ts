@@ -26,9 +26,11 @@ export const answerResponseSchema = z.object({
   disclaimer: z.string(),
   sessionId: z.string(),
   indexVersion: z.string(),
-  /** Who wrote the answer text: the extractive composer, or a model whose output passed verification. */
-  mode: z.enum(['llm', 'extractive']).optional(),
+  /** Who wrote the answer text: the extractive composer, a model whose output passed verification, or an editor's standard answer. */
+  mode: z.enum(['llm', 'extractive', 'standard']).optional(),
   /** Why a configured model's answer was not used. */
   fallbackReason: z.string().optional(),
+  /** Digest of index version, question and answer: what feedback refers to (set by the server). */
+  answerId: z.string().optional(),
 });
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;

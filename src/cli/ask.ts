@@ -8,6 +8,7 @@ import { createChatModel, createLlmAnswerer } from '../answer/llm/llm-answerer.j
 import { llmSettings, loadConfig } from '../config.js';
 import type { AnswerResponse } from '../answer/answer-types.js';
 import { AppError } from '../errors/app-error.js';
+import { answerIdOf } from '../feedback/answer-id.js';
 import { loadIndex } from '../index/load-index.js';
 import type { SessionState } from '../question/session-state.js';
 import { embedderSettingsFromEnvironment } from './embedder-settings-from-environment.js';
@@ -36,10 +37,10 @@ try {
   const llmConfiguration = llmSettings(config);
   const llm = llmConfiguration ? createLlmAnswerer({ model: createChatModel(llmConfiguration), settings: llmConfiguration }) : null;
   const answer = async (message: string, session: SessionState | null, sessionId: string) => {
-    const result = await answerQuestion({ index, message, session, sessionId });
-    if (!llm) return result;
+    const result = await answerQuestion({ index, message, session, sessionId, standardAnswerSimilarity: config.STANDARD_ANSWER_SIMILARITY });
     const history = session?.turns.map((turn) => turn.message) ?? [];
-    return { ...result, response: await llm.answer({ question: message, history, extractive: result.response }) };
+    const response = llm && result.response.mode !== 'standard' ? await llm.answer({ question: message, history, extractive: result.response }) : result.response;
+    return { ...result, response: { ...response, answerId: answerIdOf({ indexVersion: index.version, question: message, answer: response.answer }) } };
   };
   if (options.jsonl) {
     const sessions = new Map<string, SessionState>();

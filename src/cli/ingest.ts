@@ -20,7 +20,7 @@ function printSummary(summary: IngestSummary): void {
   const lines = [
     `published version ${summary.version}${summary.previousVersion ? ` (previous ${summary.previousVersion})` : ''}`,
     `files read: ${summary.files.read} (reused ${summary.files.reused}, processed ${summary.files.processed}, removed ${summary.files.removed})`,
-    `skipped: ${summary.files.skipped.length}`,
+    `skipped: ${summary.files.skipped.length}${summary.files.disabled.length ? `, disabled: ${summary.files.disabled.length}` : ''}`,
     ...summary.files.skipped.map((file) => `  - ${file.path}: ${file.reason}`),
     `documents: ${summary.documents}, sub-documents (teasers): ${summary.subDocuments}, chunks: ${summary.chunks}`,
     `duplicate chunks: ${summary.duplicateChunks}, source families: ${summary.families}, statements: ${summary.statements}`,

@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createChatModel, createLlmAnswerer } from '../answer/llm/llm-answerer.js';
-import { bindAddress, InvalidConfigError, llmSettings, loadConfig } from '../config.js';
+import { adminTokens, bindAddress, InvalidConfigError, llmSettings, loadConfig } from '../config.js';
 import { AppError, IngestLockedError } from '../errors/app-error.js';
 import { readCurrentVersion } from '../index/index-store.js';
 import { describeLiveLock } from '../index/ingest-lock.js';
@@ -12,6 +12,7 @@ import { IndexHolder } from '../server/index-holder.js';
 import { createMetrics, setIndexVersion } from '../server/metrics.js';
 import { Reindexer } from '../server/reindexer.js';
 import { SessionStore } from '../server/session-store.js';
+import { openOperatorServices } from '../server/open-operator-services.js';
 
 let config;
 try {
@@ -69,7 +70,9 @@ indexes.watch(1000);
 const sessions = new SessionStore(config.SESSION_DB, config.SESSION_TTL_HOURS * 3600_000);
 const purge = setInterval(() => sessions.purgeExpired(), 10 * 60_000);
 purge.unref();
-const reindexer = config.ADMIN_TOKEN ? new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() }) : null;
+const tokens = adminTokens(config);
+// One runner of ingest children for POST /admin/reindex and the console's corpus changes alike (both need a token).
+const reindexer = new Reindexer({ corpusDirectory: config.CORPUS_DIR, indexDirectory: config.INDEX_DIR, logger, onFinished: () => indexes.refresh() });
 
 const llmConfiguration = llmSettings(config);
 const llm = llmConfiguration
@@ -77,8 +80,17 @@ const llm = llmConfiguration
   : null;
 if (llmConfiguration) logger.info({ baseUrl: llmConfiguration.baseUrl, model: llmConfiguration.model }, 'LLM answers on, verified against the rule layer');
 
+let operator: Awaited<ReturnType<typeof openOperatorServices>>;
+try {
+  operator = await openOperatorServices({ config, reindexer, indexes, logger });
+} catch (error) {
+  logger.fatal({ error: (error as Error).message }, 'could not open the operator store (OPERATOR_DB or DATABASE_URL)');
+  process.exit(1);
+}
+
 const app = createApp({
   llm,
+  operator: operator.services,
   indexes,
   sessions,
   logger,
@@ -86,7 +98,7 @@ const app = createApp({
   reindexer,
   settings: {
     apiKeys: config.API_KEYS,
-    adminToken: config.ADMIN_TOKEN,
+    adminTokens: tokens,
     corsOrigins: config.CORS_ORIGINS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MIN,
     requestTimeoutMilliseconds: config.REQUEST_TIMEOUT_MS,
@@ -103,10 +115,10 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   indexes.stop();
   // A re-index in progress is stopped (it publishes nothing) before the server exits, never left running after it.
-  await reindexer?.stop();
+  await reindexer.stop();
   server.close(() => {
     sessions.close();
-    process.exit(0);
+    operator.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -29,6 +29,10 @@ export interface SourceDocument {
   /** The teaser's category label ("健康新闻"). */
   category: string | null;
   lines: SourceLine[];
+  /** Corpus paths of the documents this one replaces (front matter or documents.yaml), for the rule layer. */
+  supersedes?: string[];
+  /** YYYY-MM-DD from which the document applies (front matter or documents.yaml), for the time rule. */
+  effectiveDate?: string | null;
 }
 
 /** A file that was not indexed, and why. */

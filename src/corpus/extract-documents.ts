@@ -9,7 +9,7 @@ import { parseFrontMatter } from './parse-front-matter.js';
 import type { CorpusFile } from './read-corpus.js';
 
 export type ExtractResult =
-  | { success: true; documents: SourceDocument[]; dropped: CleanedPage['dropped'] }
+  | { success: true; documents: SourceDocument[]; dropped: CleanedPage['dropped']; disabled?: boolean }
   | { success: false; reason: string };
 
 /** The source id of a file: its corpus-relative path without extension. */
@@ -22,6 +22,7 @@ export function extractDocuments({ file, cleaning }: { file: CorpusFile; cleanin
   const parsed = parseFrontMatter(file.text);
   if (!parsed.success) return { success: false, reason: parsed.error };
   const { frontMatter } = parsed;
+  if (frontMatter.enabled === false) return { success: true, documents: [], dropped: { boilerplate: 0, linkList: 0, navigation: 0 }, disabled: true };
   const extension = extname(file.path).toLowerCase();
   const body = extension === '.html' || extension === '.htm' ? htmlToText(parsed.body) : parsed.body;
   const page = cleanScrapedPage({ text: body, rules: cleaning });
@@ -46,6 +47,8 @@ export function extractDocuments({ file, cleaning }: { file: CorpusFile; cleanin
       parentId: null,
       category: null,
       lines: main,
+      ...(frontMatter.supersedes ? { supersedes: frontMatter.supersedes } : {}),
+      ...(frontMatter.effectiveDate ? { effectiveDate: frontMatter.effectiveDate } : {}),
     });
   }
   page.teasers.forEach((teaser, index) => {

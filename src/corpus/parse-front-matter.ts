@@ -3,19 +3,34 @@ import matter from 'gray-matter';
 import { z } from 'zod';
 import { authorities } from './corpus-types.js';
 
-const frontMatterSchema = z
-  .object({
-    title: z.string().min(1).optional(),
-    date: z
-      .union([z.string(), z.date()])
-      .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))
-      .optional(),
-    publisher: z.string().min(1).optional(),
-    url: z.string().url().optional(),
-    authority: z.enum(authorities).optional(),
-  })
-  .strict();
+/** YAML reads an unquoted 2025-06-01 as a Date; either way the value must be YYYY-MM-DD. */
+export const isoDateSchema = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'));
+
+/** A corpus-relative article path: no absolute path, no `..`, no hidden part, an article extension. */
+export const corpusPathSchema = z
+  .string()
+  .max(300)
+  .refine((path) => !path.startsWith('/') && !path.includes('\\') && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.startsWith('.')), 'must be a relative path inside the corpus (no .., no hidden or empty parts)')
+  .refine((path) => /\.(md|txt|html|htm)$/i.test(path), 'must end in .md, .txt or .html')
+  .refine((path) => !/^rules\//.test(path), 'rules/ holds rule files, not articles');
+
+/** The metadata an article may state about itself; the corpus metadata file can set the same fields. */
+export const documentMetadataSchema = z.object({
+  title: z.string().min(1).optional(),
+  date: isoDateSchema.optional(),
+  publisher: z.string().min(1).optional(),
+  url: z.string().url().optional(),
+  authority: z.enum(authorities).optional(),
+  supersedes: z.union([corpusPathSchema, z.array(corpusPathSchema)]).transform((value) => (typeof value === 'string' ? [value] : value)).optional(),
+  effectiveDate: isoDateSchema.optional(),
+  enabled: z.boolean().optional(),
+});
+export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
+
+const frontMatterSchema = documentMetadataSchema.strict();
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export type FrontMatterResult =

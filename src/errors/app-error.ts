@@ -16,7 +16,9 @@ export type AppErrorCode =
   | 'not_found'
   | 'rate_limited'
   | 'timeout'
-  | 'invalid_config';
+  | 'invalid_config'
+  | 'conflict'
+  | 'publish_failed';
 
 /** Base class of every named error: a typed code and a message that says how to fix it. */
 export class AppError extends Error {

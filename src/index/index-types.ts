@@ -26,6 +26,8 @@ export interface ManifestFile {
   bytes: number;
   modified: number;
   sourceIds: string[];
+  /** Fingerprint of the file's entry in the corpus metadata file (a change re-reads the file). */
+  metadata?: string;
 }
 
 export interface Manifest {
@@ -38,6 +40,10 @@ export interface Manifest {
   fingerprints: { text: string; cleaning: string; rules: string };
   files: ManifestFile[];
   skipped: SkippedFile[];
+  /** Corpus paths disabled by the metadata file or their front matter: kept, not indexed. */
+  disabled?: string[];
+  /** Standard answers published, and those left out because a citation is no longer verbatim. */
+  standardAnswers?: { published: number; skipped: Array<{ id: string; reason: string }> };
   counts: { files: number; documents: number; subDocuments: number; chunks: number; duplicateChunks: number; statements: number; claims: Record<string, number>; families: number };
 }
 

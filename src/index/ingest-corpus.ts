@@ -1,6 +1,7 @@
 // The ingest job: corpus files → a new verified index version, published by an atomic switch.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyMetadataOverrides, metadataFingerprint, readCorpusMetadata } from '../corpus/corpus-metadata.js';
 import type { SkippedFile } from '../corpus/corpus-types.js';
 import { extractDocuments } from '../corpus/extract-documents.js';
 import { readCorpus } from '../corpus/read-corpus.js';
@@ -11,11 +12,15 @@ import { countClaims } from '../reconcile/derive-claims.js';
 import { searchChunks } from '../retrieval/search-chunks.js';
 import { compileRules } from '../rules/compile-rules.js';
 import { readRuleTexts } from '../rules/read-rule-texts.js';
+import { publishStandardAnswers } from '../standard-answers/publish-standard-answers.js';
+import { readStandardAnswers } from '../standard-answers/standard-answer-file.js';
+import { publishedStandardAnswersFileName } from '../standard-answers/standard-answer-types.js';
 import { chunkDocument } from '../text/chunk-document.js';
 import { createTextPipeline } from '../text/create-text-pipeline.js';
 import { assembleVectors, type FreshChunk } from './assemble-vectors.js';
 import { checkpoint } from './checkpoint.js';
 import { buildBm25 } from './bm25-index.js';
+import { pruneSnapshotObjects, writeCorpusSnapshot } from './corpus-snapshot.js';
 import { createEmbeddings, type EmbedderSettings } from './create-embeddings.js';
 import { findDuplicates } from './find-duplicates.js';
 import { createStagingDirectory, pruneVersions, readCurrentVersion, removeStagingLeftovers, sealVersion, switchCurrent, writeJson } from './index-store.js';
@@ -45,7 +50,7 @@ export interface IngestOptions {
 export interface IngestSummary {
   version: string;
   previousVersion: string | null;
-  files: { read: number; reused: number; processed: number; removed: number; skipped: SkippedFile[] };
+  files: { read: number; reused: number; processed: number; removed: number; skipped: SkippedFile[]; disabled: string[] };
   documents: number;
   subDocuments: number;
   chunks: number;
@@ -91,6 +96,8 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
   const text = createTextPipeline({ rules });
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
   const reading = createReadingContext({ rules, text });
+  const metadata = readCorpusMetadata({ corpusDirectory });
+  const standardAnswerInputs = readStandardAnswers({ corpusDirectory });
 
   const previousVersion = readCurrentVersion(indexDirectory);
   const previous = options.full ? null : readPreviousVersion(indexDirectory);
@@ -103,7 +110,10 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
   // The stat cache trusts size and time only for files that were already old when the previous run read them.
   const statCacheBefore = (canReuse ? previous.manifest.readStartedAt ?? 0 : 0) - statCacheMarginMilliseconds;
   const known = new Map([...previousFiles].filter(([, file]) => file.modified < statCacheBefore));
-  const { files, skipped } = readCorpus({ corpusDirectory, known });
+  const { files: allFiles, skipped } = readCorpus({ corpusDirectory, known });
+  // Disabled documents stay in the corpus (and in the version's snapshot) but are not indexed.
+  const disabled = allFiles.filter((file) => metadata[file.path]?.enabled === false).map((file) => file.path);
+  const files = allFiles.filter((file) => metadata[file.path]?.enabled !== false);
   onProgress?.({ phase: 'read', done: files.length, total: files.length });
   await checkpoint(options.signal);
   // Claims of reused files are reused too when the topic and scope rules are unchanged.
@@ -116,7 +126,9 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
   let reused = 0;
   files.forEach((file, position) => {
     const before = previousFiles.get(file.path);
-    if (canReuse && before && before.hash === file.hash && before.sourceIds.every((id) => previous.documents.has(id))) {
+    // A file whose entry in the metadata file changed is read again, so that its documents carry the new metadata.
+    const fingerprint = metadataFingerprint(metadata[file.path]);
+    if (canReuse && before && before.hash === file.hash && (before.metadata ?? metadataFingerprint(undefined)) === fingerprint && before.sourceIds.every((id) => previous.documents.has(id))) {
       reused++;
       for (const sourceId of before.sourceIds) {
         documents.push(previous.documents.get(sourceId)!);
@@ -131,7 +143,11 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
         skipped.push({ path: file.path, reason: extracted.reason });
         return;
       }
-      for (const document of extracted.documents) {
+      if (extracted.disabled) {
+        disabled.push(file.path);
+        return;
+      }
+      for (const document of extracted.documents.map((extractedDocument) => applyMetadataOverrides(extractedDocument, metadata[file.path]))) {
         const { chunks, sections } = chunkDocument(document);
         documents.push({ ...document, sections });
         for (const chunk of chunks) {
@@ -140,7 +156,7 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
           freshChunks.push({ id: chunk.id, sourceId: chunk.sourceId, path: chunk.path, sentences: chunk.sentences, normalized, tokens });
         }
       }
-      manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId) });
+      manifestFiles.push({ path: file.path, hash: file.hash, bytes: file.bytes, modified: file.modified ?? 0, sourceIds: extracted.documents.map((document) => document.sourceId), metadata: fingerprint });
     }
     onProgress?.({ phase: 'chunk', done: position + 1, total: files.length });
   });
@@ -187,6 +203,7 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
         ),
     ].sort((left, right) => (left.sourceId < right.sourceId ? -1 : left.sourceId > right.sourceId ? 1 : left.offset - right.offset));
     const claims = countClaims(statements);
+    const standardAnswers = publishStandardAnswers({ answers: standardAnswerInputs, documents: documentById, normalize: text.normalize });
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });
     await checkpoint(options.signal);
@@ -202,6 +219,8 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
       fingerprints: { text: `${rules.fingerprints.text}/${pipelineVersion}`, cleaning: rules.fingerprints.cleaning, rules: rules.fingerprints.all },
       files: manifestFiles,
       skipped,
+      disabled: disabled.sort(),
+      standardAnswers: { published: standardAnswers.published.length, skipped: standardAnswers.skipped },
       counts: { files: manifestFiles.length, documents: documents.length - subDocuments, subDocuments, chunks: chunks.length, duplicateChunks: duplicates.duplicateChunks, statements: statements.length, claims, families: familyCount },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
@@ -210,7 +229,9 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
     writeJson(join(staging, 'statements.json'), statements);
     writeJson(join(staging, 'families.json'), Object.fromEntries(duplicates.families));
     writeJson(join(staging, 'lexical.json'), lexical);
+    writeJson(join(staging, publishedStandardAnswersFileName), standardAnswers.published);
     vectors.write(join(staging, 'vectors.hnsw'));
+    writeCorpusSnapshot({ corpusDirectory, indexDirectory, staging, articles: allFiles.map(({ path, hash, bytes }) => ({ path, hash, bytes })) });
     writeJson(join(staging, 'manifest.json'), manifest);
     options.beforePublish?.(staging);
 
@@ -230,10 +251,11 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
     onProgress?.({ phase: 'verify', done: 1, total: 1 });
     switchCurrent(indexDirectory, version);
     const prunedVersions = pruneVersions(indexDirectory, options.keepVersions ?? 3);
+    pruneSnapshotObjects(indexDirectory);
     return {
       version,
       previousVersion,
-      files: { read: files.length, reused, processed: manifestFiles.length - reused, removed: [...previousFiles.keys()].filter((path) => !files.some((file) => file.path === path)).length, skipped },
+      files: { read: files.length, reused, processed: manifestFiles.length - reused, removed: [...previousFiles.keys()].filter((path) => !files.some((file) => file.path === path)).length, skipped, disabled },
       documents: manifest.counts.documents,
       subDocuments,
       chunks: chunks.length,

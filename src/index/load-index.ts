@@ -6,6 +6,7 @@ import { createReadingContext, type ReadingContext } from '../reconcile/create-s
 import { deriveClaims, type Claim } from '../reconcile/derive-claims.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { compileRules, type RuleSet, type RuleTexts } from '../rules/compile-rules.js';
+import { publishedStandardAnswersFileName, type PublishedStandardAnswer } from '../standard-answers/standard-answer-types.js';
 import { createTextPipeline, type TextPipeline } from '../text/create-text-pipeline.js';
 import type { Bm25Data } from './bm25-index.js';
 import { createEmbeddings, type Embedder, type EmbedderSettings } from './create-embeddings.js';
@@ -41,6 +42,8 @@ export interface LoadedIndex {
   claimsByWord: Map<string, Claim[]>;
   families: Map<string, string>;
   normalizedTreatmentCues: string[];
+  /** Editors' standard answers published with this version (none in versions built before them). */
+  standardAnswers: PublishedStandardAnswer[];
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -103,6 +106,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
       claimsByWord,
       families: new Map(Object.entries(readJson<Record<string, string>>(join(directory, 'families.json')))),
       normalizedTreatmentCues: rules.domain.treatmentCues.map(text.normalize),
+      standardAnswers: existsSync(join(directory, publishedStandardAnswersFileName)) ? readJson<PublishedStandardAnswer[]>(join(directory, publishedStandardAnswersFileName)) : [],
     };
   } catch (error) {
     if (error instanceof IndexMismatchError || error instanceof IndexCorruptError) throw error;

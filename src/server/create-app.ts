@@ -12,11 +12,16 @@ import { createChatService } from './chat-service.js';
 import { declaredBodyTooLarge, maxBodyBytes } from './read-json-body.js';
 import { errorBody, statusByCode } from './error-table.js';
 import type { Metrics } from './metrics.js';
+import { conversationLogger } from '../feedback/log-conversation.js';
+import { adminAuth } from './middleware/admin-auth.js';
 import { apiKeyAuth } from './middleware/auth.js';
+import type { OperatorServices } from './operator-services.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import type { Reindexer } from './reindexer.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { chatRoutes } from './routes/chat-routes.js';
+import { consolePaths, consoleRoutes } from './routes/console-routes.js';
+import { operatorRoutes } from './routes/operator-routes.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { infoRoutes } from './routes/info-routes.js';
 import { openAIRoutes } from './routes/openai-routes.js';
@@ -31,14 +36,18 @@ export interface AppDependencies {
   metrics: Metrics;
   reindexer?: Reindexer | null;
   llm?: LlmAnswerer | null;
-  settings: { apiKeys: string[]; adminToken?: string; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean; answerCacheSize?: number };
+  /** The operator console's services; without them only /admin/reindex is served. */
+  operator?: OperatorServices | null;
+  settings: { apiKeys: string[]; adminToken?: string; adminTokens?: Record<string, string>; corsOrigins: string[]; rateLimitPerMinute: number; requestTimeoutMilliseconds: number; logQuestions: boolean; answerCacheSize?: number };
   now?: () => number;
 }
 
 /** Builds the app; nothing here touches process.env or the network. */
-export function createApp({ indexes, sessions, logger, metrics, reindexer = null, llm = null, settings, now = Date.now }: AppDependencies): Hono {
+export function createApp({ indexes, sessions, logger, metrics, reindexer = null, llm = null, operator = null, settings, now = Date.now }: AppDependencies): Hono {
   const app = new Hono();
-  const chat = createChatService({ indexes, sessions, metrics, cacheSize: settings.answerCacheSize, llm });
+  const onAnswered = operator?.logConversations ? conversationLogger({ store: operator.store, logger }) : undefined;
+  const chat = createChatService({ indexes, sessions, metrics, cacheSize: settings.answerCacheSize, llm, onAnswered, standardAnswerSimilarity: operator?.standardAnswerSimilarity });
+  const adminTokens = settings.adminTokens ?? (settings.adminToken ? { admin: settings.adminToken } : {});
 
   app.use('*', requestId());
   app.use('*', async function observe(context, next) {
@@ -59,7 +68,8 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
   app.use('*', timeout(settings.requestTimeoutMilliseconds, () => new HTTPException(504, { message: `The request took longer than ${settings.requestTimeoutMilliseconds} ms.` })));
   // A declared length over the limit is refused at once; readJsonBody enforces it while reading otherwise.
   app.use('*', async function limitBody(context, next) {
-    if (declaredBodyTooLarge(context)) throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
+    // Document uploads have their own limit (the ingest's 5 MB per file), enforced by their route after the admin check.
+    if (declaredBodyTooLarge(context) && !context.req.path.startsWith('/admin/documents')) throw new AppError({ code: 'payload_too_large', message: `The body is larger than ${maxBodyBytes} bytes.` });
     await next();
   });
   for (const prefix of ['/api/*', '/v1/*']) {
@@ -70,7 +80,10 @@ export function createApp({ indexes, sessions, logger, metrics, reindexer = null
   app.route('/', chatRoutes({ chat, logger, logQuestions: settings.logQuestions }));
   app.route('/', openAIRoutes({ chat, now }));
   app.route('/', infoRoutes({ chat, metrics, indexes }));
-  app.route('/', adminRoutes({ reindexer, adminToken: settings.adminToken }));
+  app.use('/admin/*', adminAuth({ tokens: adminTokens, publicPaths: consolePaths }));
+  app.route('/', consoleRoutes({ adminEnabled: Object.keys(adminTokens).length > 0 }));
+  app.route('/', adminRoutes({ reindexer }));
+  if (operator) app.route('/', operatorRoutes({ operator, chat, indexes }));
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes({ indexes }));
 

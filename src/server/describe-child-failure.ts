@@ -5,8 +5,8 @@ const stackFrame = /^\s+at\s|^\s*\^+\s*$|^Node\.js v\d/;
 /** The reason a child ingest failed, from its JSON error on stdout or the last meaningful lines of its stderr. */
 export function describeChildFailure({ stdout, stderr, code, signal }: { stdout: string; stderr: string; code: number | null; signal: NodeJS.Signals | null }): string {
   const exit = signal ? `stopped by ${signal}` : `exited with code ${code}`;
-  const reported = lastJsonError(stdout);
-  if (reported) return reported;
+  const reported = reportedError(stdout);
+  if (reported) return reported.message;
   const lines = stderr.split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '' && !stackFrame.test(line));
   // Node prints an uncaught error as: source line, caret, "SomeError: message", stack frames, properties.
   const headline = lines.findLastIndex((line) => /^(\w+Error|Error)\b.*:/.test(line) || /^ingest failed:/.test(line));
@@ -14,11 +14,12 @@ export function describeChildFailure({ stdout, stderr, code, signal }: { stdout:
   return chosen.length > 0 ? `ingest ${exit}: ${chosen.join('\n')}` : `ingest ${exit} without a message`;
 }
 
-function lastJsonError(stdout: string): string | null {
+/** The last JSON error (`{"error":{"code","message"}}`) the ingest CLI printed, or null. */
+export function reportedError(stdout: string): { code: string; message: string } | null {
   for (const line of stdout.trim().split('\n').reverse()) {
     try {
-      const message = (JSON.parse(line) as { error?: { message?: unknown } }).error?.message;
-      if (typeof message === 'string') return message;
+      const error = (JSON.parse(line) as { error?: { code?: unknown; message?: unknown } }).error;
+      if (typeof error?.message === 'string') return { code: typeof error.code === 'string' ? error.code : 'ingest_failed', message: error.message };
     } catch {
       // not a JSON line
     }

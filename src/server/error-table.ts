@@ -19,6 +19,8 @@ export const statusByCode: Record<AppErrorCode, number> = {
   ingest_aborted: 503,
   timeout: 504,
   invalid_config: 500,
+  conflict: 409,
+  publish_failed: 422,
 };
 
 export interface ErrorBody {

@@ -1,10 +1,13 @@
-// Runs ingest in a child process for POST /admin/reindex, reports its state, and stops it with the server.
+// Runs ingest in a child process for POST /admin/reindex and the console's corpus changes, reports its state,
+// and stops it with the server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { AppError, IngestLockedError } from '../errors/app-error.js';
+import type { IngestSummary } from '../index/ingest-corpus.js';
 import { describeLiveLock, type LockTiming } from '../index/ingest-lock.js';
-import { describeChildFailure } from './describe-child-failure.js';
+import type { IngestOutcome } from '../index/ingest-outcome.js';
+import { describeChildFailure, reportedError } from './describe-child-failure.js';
 import { ingestEntryPoint, type IngestEntryPoint } from './ingest-entry-point.js';
 
 export interface ReindexStatus {
@@ -19,6 +22,7 @@ export class Reindexer {
   status: ReindexStatus = { state: 'idle', startedAt: null, finishedAt: null, summary: null, error: null };
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
+  private outcome: IngestOutcome | null = null;
 
   constructor(
     private readonly options: {
@@ -31,14 +35,20 @@ export class Reindexer {
     },
   ) {}
 
-  /** Starts a run; throws IngestLockedError while this server's run or any other ingest of the index is going. */
-  start(): ReindexStatus {
-    const { indexDirectory, corpusDirectory, logger } = this.options;
+  /** Throws IngestLockedError while this server's run or any other ingest of the index is going. */
+  assertIdle(): void {
+    const { indexDirectory } = this.options;
     if (this.child) {
       throw new AppError({ code: 'ingest_locked', message: `A re-index started at ${this.status.startedAt} is still running; GET /admin/reindex shows its state.` });
     }
     const holder = describeLiveLock({ indexDirectory, timing: this.options.lockTiming });
     if (holder) throw new IngestLockedError({ indexDirectory, holder });
+  }
+
+  /** Starts a run; throws IngestLockedError while this server's run or any other ingest of the index is going. */
+  start(): ReindexStatus {
+    const { indexDirectory, corpusDirectory, logger } = this.options;
+    this.assertIdle();
 
     const { nodeArguments, script } = this.options.entryPoint ?? ingestEntryPoint();
     // An IPC channel tells the child when this server is gone, even if it was killed: the child then stops unpublished.
@@ -64,12 +74,20 @@ export class Reindexer {
           summary: failed ? null : parseSummary(stdout),
           error: failed ? describeChildFailure({ stdout, stderr, code, signal }) : null,
         };
+        this.outcome = outcomeOf(this.status, stdout);
         logger[failed ? 'error' : 'info']({ reindex: this.status.state, error: this.status.error }, 'reindex finished');
         this.options.onFinished?.();
         settle();
       });
     });
     return this.status;
+  }
+
+  /** Runs ingest in a child (throwing like `start`) and waits for its outcome. */
+  async run(): Promise<IngestOutcome> {
+    this.start();
+    await this.exited;
+    return this.outcome!;
   }
 
   /**
@@ -84,6 +102,12 @@ export class Reindexer {
     await this.exited;
     clearTimeout(force);
   }
+}
+
+function outcomeOf(status: ReindexStatus, stdout: string): IngestOutcome {
+  if (status.state === 'succeeded' && status.summary !== null) return { success: true, summary: status.summary as IngestSummary };
+  const message = status.error ?? 'ingest printed no summary';
+  return { success: false, error: { code: reportedError(stdout)?.code ?? 'ingest_failed', message } };
 }
 
 function parseSummary(stdout: string): unknown {

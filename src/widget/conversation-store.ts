@@ -21,6 +21,10 @@ export interface WidgetTurn {
   citations?: WidgetCitation[];
   conflicts?: WidgetConflict[];
   disclaimer?: string;
+  /** What feedback on the answer refers to. */
+  answerId?: string;
+  question?: string;
+  indexVersion?: string;
 }
 
 export interface Conversation {

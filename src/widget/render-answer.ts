@@ -1,33 +1,10 @@
 // Builds the DOM of an answer: text nodes only (never HTML), [n] as footnote buttons, conflicts and disclaimer.
 import type { WidgetCitation, WidgetConflict } from './conversation-store.js';
-
-const ruleNames: Record<string, string> = {
-  scope: '适用范围',
-  authority: '来源权威性',
-  time: '发布时间',
-  internal_consistency: '来源内部一致性',
-  consensus: '独立来源数量',
-  unresolved: '无法判定',
-};
-const reasonNames: Record<string, string> = {
-  other_scope: '不适用于您的情形',
-  less_authoritative: '来源权威性较低',
-  outdated: '已过时',
-  undated: '未注明日期',
-  minority: '少数来源',
-  inconsistent_source: '来源自相矛盾',
-  unresolved: '无法判定',
-};
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { element } from './element.js';
+import { reasonNames, ruleNames } from './rule-labels.js';
 
 /** The answer text with clickable footnotes that open the source's title, date, quote and link. */
-export function renderAnswer({ container, text, citations, conflicts, disclaimer, api }: { container: HTMLElement; text: string; citations: WidgetCitation[]; conflicts: WidgetConflict[]; disclaimer?: string; api: string }): void {
+export function renderAnswer({ container, text, citations, conflicts, disclaimer, api, footer }: { container: HTMLElement; text: string; citations: WidgetCitation[]; conflicts: WidgetConflict[]; disclaimer?: string; api: string; footer?: HTMLElement }): void {
   container.textContent = '';
   const body = element('div');
   const byNumber = new Map(citations.map((citation) => [citation.n, citation]));
@@ -79,4 +56,5 @@ export function renderAnswer({ container, text, citations, conflicts, disclaimer
     container.append(box);
   }
   if (disclaimer) container.append(element('div', 'disclaimer', disclaimer));
+  if (footer) container.append(footer);
 }

@@ -26,6 +26,11 @@ header button { background: transparent; border: 1px solid rgba(255,255,255,.6);
 .disclaimer { margin-top: 6px; font-size: 12px; color: #616e7c; white-space: normal; }
 .error { align-self: stretch; padding: 8px 10px; border-radius: 8px; background: #ffe3e3; color: #8a1c1c; font-size: 14px; }
 .error button { margin-left: 8px; border: 1px solid #8a1c1c; background: #fff; color: #8a1c1c; border-radius: 6px; padding: 0 8px; }
+.feedback { margin-top: 6px; display: flex; flex-wrap: wrap; align-items: center; gap: 6px; font-size: 13px; color: #616e7c; white-space: normal; }
+.feedback .rate { border: 1px solid #cbd2d9; background: #fff; border-radius: 6px; padding: 0 8px; }
+.feedback .comment { flex-basis: 100%; display: flex; gap: 6px; }
+.feedback .comment textarea { height: 52px; }
+.feedback .comment button { border: none; border-radius: 8px; background: #0b6bcb; color: #fff; padding: 0 12px; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e4e7eb; }
 textarea { flex: 1; resize: none; height: 44px; padding: 8px; border: 1px solid #cbd2d9; border-radius: 8px; font: inherit; }
 form button { border: none; border-radius: 8px; background: #0b6bcb; color: #fff; padding: 0 14px; }

@@ -1,5 +1,7 @@
 // The embeddable chat widget: <script src="https://host/widget.js" data-api="https://host" defer></script>
 import { ConversationStore, type Conversation, type WidgetCitation, type WidgetConflict } from './conversation-store.js';
+import { feedbackBar } from './feedback-bar.js';
+import { element } from './element.js';
 import { renderAnswer } from './render-answer.js';
 import { readServerEvents } from './sse-reader.js';
 import { widgetStyles } from './widget-styles.js';
@@ -11,13 +13,6 @@ interface WidgetConfig {
 }
 
 class RequestProblem extends Error {}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function mount(script: HTMLScriptElement | null): void {
   const api = (script?.dataset.api ?? (script?.src ? new URL(script.src).origin : location.origin)).replace(/\/+$/, '');
@@ -77,10 +72,12 @@ function mount(script: HTMLScriptElement | null): void {
     greeting.append(examples);
   };
 
+  const feedbackFor = (turn: Conversation['turns'][number]) =>
+    turn.answerId && turn.question ? feedbackBar({ api, key, target: { answerId: turn.answerId, question: turn.question, indexVersion: turn.indexVersion } }) : undefined;
   const renderTurn = (turn: Conversation['turns'][number]) => {
     const bubble = element('div', `message ${turn.role}`);
     if (turn.role === 'user') bubble.textContent = turn.text;
-    else renderAnswer({ container: bubble, text: turn.text, citations: turn.citations ?? [], conflicts: turn.conflicts ?? [], disclaimer: turn.disclaimer, api });
+    else renderAnswer({ container: bubble, text: turn.text, citations: turn.citations ?? [], conflicts: turn.conflicts ?? [], disclaimer: turn.disclaimer, api, footer: feedbackFor(turn) });
     log.append(bubble);
     return bubble;
   };
@@ -122,6 +119,7 @@ function mount(script: HTMLScriptElement | null): void {
     let citations: WidgetCitation[] = [];
     let conflicts: WidgetConflict[] = [];
     let disclaimer = '';
+    let meta: { answerId?: string; indexVersion?: string } = {};
     try {
       if (!navigator.onLine) throw new RequestProblem('网络已断开，请检查网络连接后重试。');
       let response: Response;
@@ -141,7 +139,10 @@ function mount(script: HTMLScriptElement | null): void {
       if (!response.ok || !response.body) throw new RequestProblem(response.status >= 500 ? '服务暂时不可用，请稍后重试。' : '请求未被接受，请修改问题后重试。');
       for await (const event of readServerEvents(response.body)) {
         const data = JSON.parse(event.data);
-        if (event.event === 'meta') conversation.sessionId = data.sessionId;
+        if (event.event === 'meta') {
+          conversation.sessionId = data.sessionId;
+          meta = { answerId: data.answerId, indexVersion: data.indexVersion };
+        }
         else if (event.event === 'delta') {
           text += data.text;
           answerBubble.textContent = text;
@@ -151,8 +152,8 @@ function mount(script: HTMLScriptElement | null): void {
         else if (event.event === 'disclaimer') disclaimer = data.text;
         else if (event.event === 'error') throw new RequestProblem('回答生成失败，请稍后重试。');
       }
-      const assistantTurn = { role: 'assistant' as const, text, citations, conflicts, disclaimer };
-      renderAnswer({ container: answerBubble, text, citations, conflicts, disclaimer, api });
+      const assistantTurn = { role: 'assistant' as const, text, citations, conflicts, disclaimer, question: message, ...meta };
+      renderAnswer({ container: answerBubble, text, citations, conflicts, disclaimer, api, footer: feedbackFor(assistantTurn) });
       answerBubble.removeAttribute('aria-busy');
       conversation.turns.push(userTurn, assistantTurn);
       store.save(conversation);

@@ -1,15 +1,17 @@
 // Property: whatever sequence of additions, changes, removals, renames and rule edits an operator makes, ingesting
 // incrementally after each step publishes a version that answers every question exactly as a full build does.
+// Operations include edits of the corpus metadata file (documents.yaml: disable, re-enable, authority, effective date).
 // The corpus is the fictional library (test/fixtures/library) plus the articles of test/fixtures/library-additions.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../scripts/synthetic-corpus.js';
 import { answerQuestion } from '../../src/answer/answer-question.js';
 import type { AnswerResponse } from '../../src/answer/answer-types.js';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
-import type { SessionState } from '../../src/retrieval/understand-query.js';
+import type { SessionState } from '../../src/question/session-state.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
 
 const additions = 'test/fixtures/library-additions';
@@ -42,7 +44,7 @@ type Operation = (corpus: string) => string;
 function articles(corpus: string, directory = corpus): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (name === 'rules') return [];
+    if (name === 'rules' || name === 'documents.yaml') return [];
     return statSync(path).isDirectory() ? articles(corpus, path) : [path.slice(corpus.length + 1)];
   });
 }
@@ -50,9 +52,25 @@ function articles(corpus: string, directory = corpus): string[] {
 /** A random operation on the corpus; returns what it did, for the failure message. */
 function randomOperation(random: () => number, renames: { count: number }): Operation {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const kind = pick(['add', 'add', 'change', 'change', 'change', 'remove', 'rename', 'rename', 'rules'] as const);
+  const kind = pick(['add', 'add', 'change', 'change', 'change', 'remove', 'rename', 'rename', 'rules', 'metadata'] as const);
   return (corpus) => {
     const files = articles(corpus);
+    const metadataPath = join(corpus, 'documents.yaml');
+    const metadata = (existsSync(metadataPath) ? loadYaml(readFileSync(metadataPath, 'utf8')) ?? {} : {}) as Record<string, Record<string, unknown>>;
+    // At least three indexed articles stay, so that no step leaves an empty corpus.
+    const enabled = files.filter((path) => metadata[path]?.enabled !== false).length;
+    if (kind === 'metadata') {
+      const file = pick(files);
+      const edit = pick(['disable', 'enable', 'authority', 'effectiveDate'] as const);
+      const entry = { ...(metadata[file] ?? {}) };
+      if (edit === 'disable' && enabled > 3) entry.enabled = false;
+      else if (edit === 'enable' || edit === 'disable') delete entry.enabled;
+      else if (edit === 'authority') entry.authority = pick(['official', 'media', 'aggregator']);
+      else entry.effectiveDate = pick(['2024-01-01', '2025-06-01']);
+      // Entries of files renamed or removed since stay in the file: ingest ignores them.
+      writeFileSync(metadataPath, dumpYaml({ ...metadata, [file]: entry }));
+      return `documents.yaml: ${file} ${JSON.stringify(entry)}`;
+    }
     if (kind === 'add') {
       const name = readdirSync(additions).find((candidate) => !files.some((file) => file.endsWith(candidate)));
       if (name) {
@@ -60,7 +78,7 @@ function randomOperation(random: () => number, renames: { count: number }): Oper
         return `add ${name}`;
       }
     }
-    if (kind === 'remove' && files.length > 3) {
+    if (kind === 'remove' && enabled > 3) {
       const file = pick(files);
       rmSync(join(corpus, file));
       return `remove ${file}`;
@@ -112,6 +130,9 @@ async function answers(index: LoadedIndex): Promise<Array<Omit<AnswerResponse, '
 }
 
 describe('incremental ingest', () => {
+  const metadataEdits: string[] = [];
+  afterAll(() => expect(metadataEdits.length, 'the sequences edit documents.yaml').toBeGreaterThan(0));
+
   it.each(seeds)('should answer like a full build after every step of random operation sequence %i', async (seed) => {
     const random = createRandom(seed);
     const renames = { count: 0 };
@@ -123,6 +144,7 @@ describe('incremental ingest', () => {
     let reused = 0;
     for (let step = 0; step < steps; step++) {
       done.push(randomOperation(random, renames)(corpus));
+      if (done.at(-1)!.startsWith('documents.yaml')) metadataEdits.push(done.at(-1)!);
       const summary = await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
       await ingestCorpus({ corpusDirectory: corpus, indexDirectory: full, full: true });
       reused += summary.files.reused;

@@ -35,7 +35,7 @@ describe('ingestCorpus', () => {
     const after = loadIndex({ indexDirectory, embedderSettings: {} });
     expect(after.chunks.filter((chunk) => chunk.sourceId === 'guide-a').map((chunk) => chunk.id)).toEqual(unchangedIds);
     expect(after.documents.has('guide-e')).toBe(false);
-    expect(after.claims.some((claim) => claim.sourceId === 'guide-e')).toBe(false);
+    expect(after.claims.some((claim) => claim.statement.sourceId === 'guide-e')).toBe(false);
     expect(after.chunks.some((chunk) => chunk.normalized.join('').includes('每天清理'))).toBe(true);
     expect((await searchChunks({ index: after, query: '夜间还书箱每天清理', k: 1 }))[0].chunk.sourceId).toBe('guide-d');
 
@@ -58,7 +58,7 @@ describe('ingestCorpus', () => {
     const last = await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
     expect(last.files).toMatchObject({ reused: 8, processed: 2, removed: 2 });
     await ingestCorpus({ corpusDirectory: corpus, indexDirectory: full, full: true });
-    for (const name of ['documents.json', 'chunks.json', 'claims.json', 'families.json', 'lexical.json', 'vectors.hnsw']) {
+    for (const name of ['documents.json', 'chunks.json', 'statements.json', 'families.json', 'lexical.json', 'vectors.hnsw', 'standard-answers.json', 'corpus.json']) {
       expect(readFileSync(join(incremental, 'current', name)).equals(readFileSync(join(full, 'current', name))), name).toBe(true);
     }
   });
@@ -74,7 +74,7 @@ describe('ingestCorpus', () => {
     utimesSync(path, tick, tick); // an edit within one timestamp tick of the previous read looks like this
     const second = await ingestCorpus({ corpusDirectory: corpus, indexDirectory });
     expect(second.files.processed).toBe(1);
-    expect(loadIndex({ indexDirectory, embedderSettings: {} }).claims.some((claim) => claim.sentence.includes('0.9元'))).toBe(true);
+    expect(loadIndex({ indexDirectory, embedderSettings: {} }).claims.some((claim) => claim.statement.text.includes('0.9元'))).toBe(true);
   });
 
   it('should skip bad files with their reasons and index the rest', async () => {
@@ -106,7 +106,7 @@ describe('ingestCorpus', () => {
   it('should refuse an empty corpus with a clear message', async () => {
     const corpus = temporaryDirectory();
     mkdirSync(join(corpus, 'rules'));
-    for (const name of ['topics.yaml', 'domain.yaml']) writeFileSync(join(corpus, 'rules', name), readRule(name));
+    for (const name of ['domain.yaml']) writeFileSync(join(corpus, 'rules', name), readRule(name));
     await expect(ingestCorpus({ corpusDirectory: corpus, indexDirectory: temporaryDirectory() })).rejects.toThrow(/has no readable .txt, .md or .html article/);
   });
 

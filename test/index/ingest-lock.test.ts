@@ -41,7 +41,7 @@ describe('the ingest lock', () => {
     expect(describeLiveLock({ indexDirectory })).toBeNull();
     const summary = await ingestCorpus({ corpusDirectory: libraryCorpus, indexDirectory });
     expect(readCurrentVersion(indexDirectory)).toBe(summary.version);
-    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'versions']);
+    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'objects', 'versions']);
   });
 
   it('should keep its heartbeat going while the main thread is busy', async () => {
@@ -83,7 +83,7 @@ describe('the ingest lock', () => {
     symlinkSync('versions/none', join(indexDirectory, '.current.123.456'));
     const summary = await ingestCorpus({ corpusDirectory: libraryCorpus, indexDirectory });
     expect(readdirSync(join(indexDirectory, 'versions'))).toEqual([summary.version]);
-    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'versions']);
+    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'objects', 'versions']);
   });
 
   it('should stop without publishing when aborted, and release its lock', async () => {
@@ -100,6 +100,6 @@ describe('the ingest lock', () => {
     await expect(run).rejects.toThrow('Ingest stopped (SIGTERM) before publishing: the previous index version is still current.');
     expect(readCurrentVersion(indexDirectory)).toBe(first.version);
     expect(readdirSync(join(indexDirectory, 'versions'))).toEqual([first.version]);
-    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'versions']);
+    expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'objects', 'versions']);
   });
 });

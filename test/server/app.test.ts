@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer-question.js';
+import { answerIdOf } from '../../src/feedback/answer-id.js';
 import { buildIndex, copyCorpus, libraryCorpus } from '../helpers.js';
 import { json, loaded, testApp } from './test-app.js';
 
@@ -20,7 +21,7 @@ describe('POST /api/chat', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     const direct = await answerQuestion({ index: loaded(indexDirectory), message: '逾期费怎么收？', session: null, sessionId: body.sessionId });
-    expect(body).toEqual(direct.response);
+    expect(body).toEqual({ ...direct.response, answerId: answerIdOf({ indexVersion: direct.response.indexVersion, question: '逾期费怎么收？', answer: direct.response.answer }) });
     expect(body.sessionId).toMatch(/^[A-Za-z0-9_-]{24}$/);
   });
 
@@ -85,7 +86,7 @@ describe('API keys, admin token, rate limit and CORS', () => {
 
   it('should keep the admin token separate from bot keys', async () => {
     const { app } = testApp({ indexDirectory, settings: { apiKeys: ['bot'], adminToken: 'admin-secret' } });
-    expect((await app.request('/admin/reindex', { headers: { authorization: 'Bearer bot' } })).status).toBe(404);
+    expect((await app.request('/admin/reindex', { headers: { authorization: 'Bearer bot' } })).status).toBe(403);
   });
 
   it('should refuse over the limit with 429 and Retry-After', async () => {

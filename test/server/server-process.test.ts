@@ -155,7 +155,7 @@ describe('the server process', () => {
       await until(() => processesMentioning(indexDirectory).length === 0, { timeoutMilliseconds: 120_000, what: 'no process to use the index directory' });
       expect(readCurrentVersion(indexDirectory)).toBe(published);
       expect(readdirSync(join(indexDirectory, 'versions'))).toEqual([published]);
-      expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'versions']);
+      expect(readdirSync(indexDirectory).sort()).toEqual(['current', 'objects', 'versions']);
     });
   });
 });

@@ -10,7 +10,7 @@ import { temporaryDirectory } from '../helpers.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
-export function testApp({ indexDirectory, settings = {}, sessionDatabase, now, llm, reindexer }: { indexDirectory: string; settings?: Partial<AppDependencies['settings']>; sessionDatabase?: string; now?: () => number; llm?: AppDependencies['llm']; reindexer?: AppDependencies['reindexer'] }) {
+export function testApp({ indexDirectory, settings = {}, sessionDatabase, now, llm, reindexer, operator }: { indexDirectory: string; settings?: Partial<AppDependencies['settings']>; sessionDatabase?: string; now?: () => number; llm?: AppDependencies['llm']; reindexer?: AppDependencies['reindexer']; operator?: AppDependencies['operator'] }) {
   const indexes = new IndexHolder({ indexDirectory, embedderSettings: {}, logger: silentLogger });
   indexes.refresh();
   const sessions = new SessionStore(sessionDatabase ?? join(temporaryDirectory(), 'sessions.sqlite'), 3600_000);
@@ -24,6 +24,7 @@ export function testApp({ indexDirectory, settings = {}, sessionDatabase, now, l
     now,
     llm,
     reindexer,
+    operator,
   });
   return { app, indexes, sessions, metrics };
 }

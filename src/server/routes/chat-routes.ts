@@ -27,8 +27,8 @@ export function chatRoutes({ chat, logger, logQuestions }: { chat: ChatService; 
       const index = chat.index();
       return streamSSE(context, async function stream(sse) {
         try {
-          const response = await chat.answer({ index, message: body.message, sessionId: body.sessionId });
-          await sse.writeSSE({ event: 'meta', data: JSON.stringify({ sessionId: response.sessionId, indexVersion: response.indexVersion, status: response.status }) });
+          const response = await chat.answer({ index, message: body.message, sessionId: body.sessionId, channel: 'stream' });
+          await sse.writeSSE({ event: 'meta', data: JSON.stringify({ sessionId: response.sessionId, indexVersion: response.indexVersion, status: response.status, answerId: response.answerId, mode: response.mode }) });
           for (const delta of splitDeltas(response.answer)) await sse.writeSSE({ event: 'delta', data: JSON.stringify({ text: delta }) });
           await sse.writeSSE({ event: 'citations', data: JSON.stringify(response.citations) });
           await sse.writeSSE({ event: 'conflicts', data: JSON.stringify(response.conflicts) });

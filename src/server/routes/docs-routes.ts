@@ -4,6 +4,7 @@ import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import { answerResponseSchema } from '../../answer/answer-types.js';
 import { chatRequestSchema, openAIChatRequestSchema, searchQuerySchema } from '../request-schemas.js';
+import { adminOpenApiPaths, adminOpenApiSchemas } from './admin-openapi.js';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -17,8 +18,8 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: '医保知识库问答 API', version: '1.0.0', description: 'Answers from the knowledge base only, with verbatim citations, resolved conflicts and a disclaimer.' },
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Required when the server runs with API_KEYS.' }, adminToken: { type: 'http', scheme: 'bearer' } },
-      schemas: { ChatRequest: jsonSchema(chatRequestSchema), AnswerResponse: jsonSchema(answerResponseSchema), OpenAIChatRequest: jsonSchema(openAIChatRequestSchema), Error: jsonSchema(errorSchema) },
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Required when the server runs with API_KEYS.' }, adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or one of ADMIN_TOKENS (name=token): the audit records the name.' } },
+      schemas: { ChatRequest: jsonSchema(chatRequestSchema), AnswerResponse: jsonSchema(answerResponseSchema), OpenAIChatRequest: jsonSchema(openAIChatRequestSchema), Error: jsonSchema(errorSchema), ...adminOpenApiSchemas },
     },
     security: [{ apiKey: [] }],
     paths: {
@@ -65,6 +66,7 @@ export function openApiDocument() {
         post: { summary: 'Start a background ingest', security: [{ adminToken: [] }], responses: { '202': { description: 'started' }, '409': { description: 'an ingest is already running on the index directory (this server\'s or any other process\'s)' }, ...errors(401, 403, 404) } },
         get: { summary: 'State of the last ingest', security: [{ adminToken: [] }], responses: { '200': { description: 'state' }, ...errors(401, 403, 404) } },
       },
+      ...adminOpenApiPaths,
     },
   };
 }

@@ -35,7 +35,7 @@ export function assistantContent(response: AnswerResponse): string {
 }
 
 function structured(response: AnswerResponse) {
-  return { status: response.status, citations: response.citations, conflicts: response.conflicts, disclaimer: response.disclaimer, indexVersion: response.indexVersion };
+  return { status: response.status, citations: response.citations, conflicts: response.conflicts, disclaimer: response.disclaimer, indexVersion: response.indexVersion, answerId: response.answerId };
 }
 
 export function openAIRoutes({ chat, now }: { chat: ChatService; now: () => number }) {
@@ -49,7 +49,7 @@ export function openAIRoutes({ chat, now }: { chat: ChatService; now: () => numb
       if ([...question].length > maxMessageLength) throw new AppError({ code: 'invalid_request', message: `Invalid request: the last user message must be at most ${maxMessageLength} characters` });
       const index = chat.index();
       const history = historyOf(index, userMessages.slice(0, -1).filter(Boolean));
-      const response = await chat.answer({ index, message: question, history });
+      const response = await chat.answer({ index, message: question, history, channel: 'openai' });
       const id = `chatcmpl-${randomBytes(12).toString('hex')}`;
       const created = Math.floor(now() / 1000);
       const model = body.model ?? modelName;
