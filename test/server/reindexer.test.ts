@@ -76,7 +76,7 @@ describe('POST /admin/reindex', () => {
     reindexer.start();
     await done;
     expect(reindexer.status.state).toBe('failed');
-    expect(reindexer.status.error).toBe('Rule file topics.yaml is invalid: the file is missing (every corpus needs rules/topics.yaml and rules/domain.yaml). Fix the file and run again.');
+    expect(reindexer.status.error).toBe('Rule file domain.yaml is invalid: the file is missing (every corpus needs rules/domain.yaml). Fix the file and run again.');
   });
 
   it('should report a child that crashed by the last line that says why, not its stack', async () => {
