@@ -9,7 +9,7 @@ import { answerQuestion } from '../../src/answer/answer-question.js';
 import type { AnswerResponse } from '../../src/answer/answer-types.js';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
-import type { SessionState } from '../../src/retrieval/understand-query.js';
+import type { SessionState } from '../../src/question/session-state.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
 
 const additions = 'test/fixtures/library-additions';
