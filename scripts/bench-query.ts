@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { answerQuestion } from '../src/answer/answer-question.js';
 import { ingestCorpus } from '../src/index/ingest-corpus.js';
 import { loadIndex, type LoadedIndex } from '../src/index/load-index.js';
-import type { SessionState } from '../src/retrieval/understand-query.js';
+import type { SessionState } from '../src/question/session-state.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 const devSet = process.env.BENCH_QUESTIONS ?? '../shared/eval/dev.jsonl';

@@ -11,12 +11,19 @@ describe('ingestCorpus', () => {
   it('should publish a loadable version of the bundled corpus with its documents, teasers, duplicates and claims', async () => {
     const indexDirectory = temporaryDirectory();
     const summary = await ingestCorpus({ corpusDirectory: 'corpus', indexDirectory });
-    expect(summary).toMatchObject({ documents: 5, subDocuments: 40, families: 3, files: { read: 5, reused: 0, processed: 5, skipped: [] } });
+    // 001, 002 and 003 copy each other; 000 and 004 stand alone; each of the 40 teasers is its own article.
+    expect(summary).toMatchObject({ documents: 5, subDocuments: 40, families: 43, files: { read: 5, reused: 0, processed: 5, skipped: [] } });
     expect(summary.duplicateChunks).toBeGreaterThan(0);
     expect(readCurrentVersion(indexDirectory)).toBe(summary.version);
     const index = loadIndex({ indexDirectory, embedderSettings: {} });
     expect(index.chunks).toHaveLength(summary.chunks);
     expect(index.families.get('001_e1238a5f0d808521')).toBe(index.families.get('003_75a98240a5c26b75'));
+    expect(index.families.get('001_e1238a5f0d808521')).not.toBe(index.families.get('004_a9cc63770a26478c'));
+    expect(index.statements).toHaveLength(summary.statements);
+    expect(index.manifest.counts).toMatchObject({ statements: summary.statements, claims: summary.claims, families: summary.families });
+    expect(Object.keys(summary.claims).sort()).toEqual(['asOf', 'change', 'condition', 'list', 'polarity', 'quantity']);
+    for (const kind of ['quantity', 'polarity', 'list'] as const) expect(summary.claims[kind], kind).toBeGreaterThan(0);
+    expect(index.statements.every((statement) => index.documents.has(statement.sourceId) && index.chunks.some((chunk) => chunk.id === statement.chunkId))).toBe(true);
     const hits = await searchChunks({ index, query: '医保钱包', k: 3 });
     expect(hits.length).toBe(3);
   });
@@ -35,6 +42,7 @@ describe('ingestCorpus', () => {
     const after = loadIndex({ indexDirectory, embedderSettings: {} });
     expect(after.chunks.filter((chunk) => chunk.sourceId === 'guide-a').map((chunk) => chunk.id)).toEqual(unchangedIds);
     expect(after.documents.has('guide-e')).toBe(false);
+    expect(after.statements.some((statement) => statement.sourceId === 'guide-e')).toBe(false);
     expect(after.claims.some((claim) => claim.statement.sourceId === 'guide-e')).toBe(false);
     expect(after.chunks.some((chunk) => chunk.normalized.join('').includes('每天清理'))).toBe(true);
     expect((await searchChunks({ index: after, query: '夜间还书箱每天清理', k: 1 }))[0].chunk.sourceId).toBe('guide-d');
@@ -74,7 +82,10 @@ describe('ingestCorpus', () => {
     utimesSync(path, tick, tick); // an edit within one timestamp tick of the previous read looks like this
     const second = await ingestCorpus({ corpusDirectory: corpus, indexDirectory });
     expect(second.files.processed).toBe(1);
-    expect(loadIndex({ indexDirectory, embedderSettings: {} }).claims.some((claim) => claim.statement.text.includes('0.9元'))).toBe(true);
+    const after = loadIndex({ indexDirectory, embedderSettings: {} });
+    expect(after.statements.some((statement) => statement.text.includes('0.9元'))).toBe(true);
+    expect(after.claims.some((claim) => claim.statement.sourceId === 'guide-a' && claim.quantity?.value === 0.9)).toBe(true);
+    expect(after.claims.some((claim) => claim.statement.sourceId === 'guide-a' && claim.quantity?.value === 0.1)).toBe(false);
   });
 
   it('should skip bad files with their reasons and index the rest', async () => {
@@ -106,7 +117,7 @@ describe('ingestCorpus', () => {
   it('should refuse an empty corpus with a clear message', async () => {
     const corpus = temporaryDirectory();
     mkdirSync(join(corpus, 'rules'));
-    for (const name of ['domain.yaml']) writeFileSync(join(corpus, 'rules', name), readRule(name));
+    writeFileSync(join(corpus, 'rules', 'domain.yaml'), readRule('domain.yaml'));
     await expect(ingestCorpus({ corpusDirectory: corpus, indexDirectory: temporaryDirectory() })).rejects.toThrow(/has no readable .txt, .md or .html article/);
   });
 

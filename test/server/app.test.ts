@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer-question.js';
 import { answerIdOf } from '../../src/feedback/answer-id.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
 import { buildIndex, copyCorpus, libraryCorpus } from '../helpers.js';
 import { json, loaded, testApp } from './test-app.js';
 
@@ -132,12 +133,19 @@ describe('retrieval, sources, health and docs', () => {
 
   it('should report readiness and metrics', async () => {
     const { app } = testApp({ indexDirectory });
-    await app.request('/api/chat', json({ message: '逾期费怎么收？' }));
+    // Two questions on the fixture's built-in contradictions (a fee three guides disagree on, branch counts as of different dates), one outside it.
+    const bodies: AnswerResponse[] = [];
+    for (const message of ['逾期费每天多少钱？', '全市有几家分馆？', '游泳馆几点开门？']) bodies.push(await (await app.request('/api/chat', json({ message }))).json());
     expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', documents: 12, chunks: expect.any(Number) });
     const metrics = await (await app.request('/metrics')).text();
-    expect(metrics).toContain('kbqa_http_requests_total{route="/api/chat",method="POST",status="200"} 1');
-    expect(metrics).toContain('kbqa_answers_total{status="answered"} 1');
-    expect(metrics).toContain('kbqa_conflicts_resolved_total{rule="consensus"} 1');
+    const samples = (name: string) => metrics.split('\n').filter((line) => line.startsWith(`${name}{`)).sort();
+    const counted = (labels: string[]) => [...new Set(labels)].map((label) => `${label} ${labels.filter((other) => other === label).length}`).sort();
+    expect(samples('kbqa_http_requests_total')).toEqual(['kbqa_http_requests_total{route="/api/chat",method="POST",status="200"} 3', 'kbqa_http_requests_total{route="/readyz",method="GET",status="200"} 1']);
+    expect(bodies.map((body) => body.status)).toEqual(['answered', 'answered', 'no_answer']);
+    expect(samples('kbqa_answers_total')).toEqual(['kbqa_answers_total{status="answered"} 2', 'kbqa_answers_total{status="no_answer"} 1']);
+    const rules = bodies.flatMap((body) => body.conflicts.map((conflict) => `kbqa_conflicts_resolved_total{rule="${conflict.rule}"}`));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(samples('kbqa_conflicts_resolved_total')).toEqual(counted(rules));
     expect(metrics).toContain('kbqa_http_request_duration_seconds_bucket');
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { switchCurrent } from '../../src/index/index-store.js';
 import { buildIndex, copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
@@ -61,11 +62,16 @@ describe('a listening server', () => {
   });
 
   it('should serve the official openai client, with and without streaming', async () => {
+    const expected: AnswerResponse = await (await post(base, '/api/chat', { message: '逾期费怎么收？' })).json();
+    expect(expected.status).toBe('answered');
+    expect(expected.citations.length).toBeGreaterThan(0);
     const client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'unused' });
     const completion = await client.chat.completions.create({ model: 'kb-extractive', messages: [{ role: 'user', content: '逾期费怎么收？' }] });
     const content = completion.choices[0].message.content!;
-    expect(content).toContain('逾期费为每天0.1元');
-    expect(content).toContain('参考来源：');
+    // The assistant message is the /api/chat answer, its sources by number and title, then the disclaimer.
+    const sources = expected.citations.map((citation) => `[${citation.n}] ${citation.title}${citation.date ? `（${citation.date}）` : ''}`);
+    expect(content).toBe(`${expected.answer}\n\n参考来源：\n${sources.join('\n')}\n\n${expected.disclaimer}`);
+    expect((completion as unknown as { kb: unknown }).kb).toEqual({ status: 'answered', citations: expected.citations, conflicts: expected.conflicts, disclaimer: expected.disclaimer, indexVersion: expected.indexVersion });
     const stream = await client.chat.completions.create({ model: 'kb-extractive', messages: [{ role: 'user', content: '逾期费怎么收？' }], stream: true });
     let streamed = '';
     let finish: string | null = null;

@@ -46,19 +46,50 @@ describe('chunkDocument', () => {
     ],
   };
 
-  it('should cut at headings and carry the heading as context', () => {
-    expect(chunkDocument(document).map((chunk) => [chunk.heading, chunk.text])).toEqual([
-      ['1、条件:', '第一句。第二句。'],
-      ['2、流程:', '第三句。'],
+  it('should cut at headings and carry the section path as context', () => {
+    const { chunks, sections } = chunkDocument(document);
+    expect(chunks.map((chunk) => [chunk.path, chunk.text])).toEqual([
+      [['条件'], '第一句。第二句。'],
+      [['流程'], '第三句。'],
+    ]);
+    expect(sections).toEqual([
+      { heading: '条件', parent: null },
+      { heading: '流程', parent: null },
+    ]);
+    expect(chunks[0].sentences).toEqual([
+      { text: '第一句。', offset: 10, label: null, section: 0 },
+      { text: '第二句。', offset: 14, label: null, section: 0 },
+    ]);
+  });
+
+  it('should nest a numbered sub-heading under its heading and give every sentence of a line its label', () => {
+    const nested = structuredClone(document);
+    nested.lines = [
+      { text: '一、办理流程', offset: 0 },
+      { text: '1、线上办理:', offset: 7 },
+      { text: '申请方式:登录网上平台提交。审核通过后即可。', offset: 15 },
+      { text: '2、线下办理:', offset: 38 },
+      { text: '携带证件到窗口办理。', offset: 46 },
+    ];
+    const { chunks, sections } = chunkDocument(nested);
+    expect(sections).toEqual([
+      { heading: '办理流程', parent: null },
+      { heading: '线上办理', parent: 0 },
+      { heading: '线下办理', parent: 0 },
+    ]);
+    expect(chunks.map((chunk) => [chunk.path, chunk.sentences.map((sentence) => [sentence.text, sentence.offset, sentence.label, sentence.section])])).toEqual([
+      [['办理流程', '线上办理'], [['申请方式:登录网上平台提交。', 15, '申请方式', 1], ['审核通过后即可。', 29, '申请方式', 1]]],
+      [['办理流程', '线下办理'], [['携带证件到窗口办理。', 46, null, 2]]],
     ]);
   });
 
   it('should give unchanged text the same ids, and changed text new ones', () => {
-    const first = chunkDocument(document).map((chunk) => chunk.id);
-    expect(chunkDocument(structuredClone(document)).map((chunk) => chunk.id)).toEqual(first);
+    const idsOf = (source: SourceDocument) => chunkDocument(source).chunks.map((chunk) => chunk.id);
+    const first = idsOf(document);
+    expect(idsOf(structuredClone(document))).toEqual(first);
     const changed = structuredClone(document);
     changed.lines[3].text = '第三句改了。';
-    const second = chunkDocument(changed).map((chunk) => chunk.id);
+    const second = idsOf(changed);
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
   });
