@@ -71,7 +71,7 @@ describe('a listening server', () => {
     // The assistant message is the /api/chat answer, its sources by number and title, then the disclaimer.
     const sources = expected.citations.map((citation) => `[${citation.n}] ${citation.title}${citation.date ? `（${citation.date}）` : ''}`);
     expect(content).toBe(`${expected.answer}\n\n参考来源：\n${sources.join('\n')}\n\n${expected.disclaimer}`);
-    expect((completion as unknown as { kb: unknown }).kb).toEqual({ status: 'answered', citations: expected.citations, conflicts: expected.conflicts, disclaimer: expected.disclaimer, indexVersion: expected.indexVersion });
+    expect((completion as unknown as { kb: unknown }).kb).toEqual({ status: 'answered', citations: expected.citations, conflicts: expected.conflicts, disclaimer: expected.disclaimer, indexVersion: expected.indexVersion, answerId: expected.answerId });
     const stream = await client.chat.completions.create({ model: 'kb-extractive', messages: [{ role: 'user', content: '逾期费怎么收？' }], stream: true });
     let streamed = '';
     let finish: string | null = null;
