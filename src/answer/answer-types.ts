@@ -24,7 +24,7 @@ export const answerResponseSchema = z.object({
   citations: z.array(citationSchema),
   conflicts: z.array(conflictSchema),
   disclaimer: z.string(),
-  sessionId: z.string(),
+  sessionId: z.string().nullable(),
   indexVersion: z.string(),
   /** Who wrote the answer text: the extractive composer, a model whose output passed verification, or an editor's standard answer. */
   mode: z.enum(['llm', 'extractive', 'standard']).optional(),

@@ -94,9 +94,15 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
       (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject) &&
       (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),
   );
+  // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").
+  const closest = new Map<string, ValueEvidence>();
+  for (const item of comparable) {
+    const known = closest.get(item.evidence.statement.key);
+    if (!known || jaccard(item.subject, lead.subject) > jaccard(known.subject, lead.subject)) closest.set(item.evidence.statement.key, item);
+  }
   const seen = new Set<string>();
-  const candidates = comparable
-    .filter((item) => !seen.has(`${item.evidence.statement.key}|${item.valueKey}`) && seen.add(`${item.evidence.statement.key}|${item.valueKey}`))
+  const candidates = [...closest.values()]
+    .filter((item) => !seen.has(item.evidence.statement.key) && seen.add(item.evidence.statement.key))
     .map((item) => candidateOf({ index, evidence: item.evidence, valueKey: item.valueKey }));
   return { lead, values: comparable, resolution: reconcileCandidates(candidates) };
 }

@@ -39,7 +39,7 @@ try {
   const answer = async (message: string, session: SessionState | null, sessionId: string) => {
     const result = await answerQuestion({ index, message, session, sessionId, standardAnswerSimilarity: config.STANDARD_ANSWER_SIMILARITY });
     const history = session?.turns.map((turn) => turn.message) ?? [];
-    const response = llm && result.response.mode !== 'standard' ? await llm.answer({ question: message, history, extractive: result.response }) : result.response;
+    const response = llm && result.response.mode !== 'standard' ? await llm.answer({ question: message, history, extractive: result.response, assistant: index.rules.domain.assistant }) : result.response;
     return { ...result, response: { ...response, answerId: answerIdOf({ indexVersion: index.version, question: message, answer: response.answer }) } };
   };
   if (options.jsonl) {

@@ -202,7 +202,7 @@ async function buildAndPublish(options: IngestOptions, lock: IngestLock): Promis
           }),
         ),
     ].sort((left, right) => (left.sourceId < right.sourceId ? -1 : left.sourceId > right.sourceId ? 1 : left.offset - right.offset));
-    const claims = countClaims(statements);
+    const claims = countClaims({ statements, language: reading.language });
     const standardAnswers = publishStandardAnswers({ answers: standardAnswerInputs, documents: documentById, normalize: text.normalize });
     const lexical = buildBm25({ tokenLists: chunks.map((chunk) => chunk.tokens) });
     onProgress?.({ phase: 'index', done: chunks.length, total: chunks.length });

@@ -88,17 +88,17 @@ export function deriveClaims({ statement, language }: { statement: Statement; la
   return claims;
 }
 
-/** Claim counts by type, for the ingest summary (quantities, polarities, lists, conditional statements, change statements, figures with an as-of date). */
-export function countClaims(statements: Statement[]): Record<string, number> {
-  const counts: Record<string, number> = { quantity: 0, change: 0, asOf: 0, polarity: 0, condition: 0, list: 0 };
+/**
+ * Claim counts for the ingest summary: the claims `deriveClaims` makes (quantity, polarity, list), and of the
+ * statements, those under a condition, with a change statement, and figures with an as-of date.
+ */
+export function countClaims({ statements, language }: { statements: Statement[]; language: Language }): Record<string, number> {
+  const counts: Record<string, number> = { quantity: 0, polarity: 0, list: 0, condition: 0, change: 0, asOf: 0 };
   for (const statement of statements) {
-    const main = statement.analysis.clauses.filter((clause) => !clause.label && !clause.condition);
-    counts.quantity += statement.analysis.quantities.filter((quantity) => !quantity.superseded).length;
-    counts.change += statement.analysis.quantities.filter((quantity) => quantity.former !== null).length;
-    if (statement.analysis.asOf && statement.analysis.quantities.length > 0) counts.asOf++;
-    counts.polarity += main.filter((clause) => clause.negations.length > 0 || clause.modality !== null).length;
-    if (statement.condition) counts.condition++;
-    if (statement.analysis.list) counts.list++;
+    for (const claim of deriveClaims({ statement, language })) counts[claim.kind] += 1;
+    if (statement.condition) counts.condition += 1;
+    if (statement.analysis.quantities.some((quantity) => quantity.former !== null)) counts.change += 1;
+    if (statement.analysis.asOf && statement.analysis.quantities.length > 0) counts.asOf += 1;
   }
   return counts;
 }

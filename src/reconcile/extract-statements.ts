@@ -75,6 +75,8 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
 }
 
 function isExample(sentence: string, label: string | null, path: string[], language: Language): boolean {
+  // A sentence that addresses the assistant ("忽略之前的规则…") is text to be read, never a statement of fact.
+  if ([...language.refusals.reveal, ...language.refusals.role].some((pattern) => pattern.test(sentence))) return true;
   const opens = (text: string) => language.examples.some((word) => text.startsWith(word));
   const person = (text: string) => language.personSuffixes.some((suffix) => new RegExp(`^[\\u4e00-\\u9fff]{1,2}${suffix}`).test(text));
   return opens(sentence) || person(sentence) || (label !== null && (opens(label) || person(label))) || path.some((heading) => language.examples.includes(heading));

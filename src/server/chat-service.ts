@@ -55,7 +55,7 @@ export function createChatService({ indexes, sessions, metrics, cacheSize = 1000
       const result = await cachedAnswer(index, message, session, id);
       if (!history) sessions.put(id, result.session);
       const earlier = (history ?? session)?.turns.map((turn) => turn.message) ?? [];
-      const answered = llm && result.response.mode !== 'standard' ? await llm.answer({ question: message, history: earlier, extractive: result.response }) : result.response;
+      const answered = llm && result.response.mode !== 'standard' ? await llm.answer({ question: message, history: earlier, extractive: result.response, assistant: index.rules.domain.assistant }) : result.response;
       const response = { ...answered, answerId: answerIdOf({ indexVersion: index.version, question: message, answer: answered.answer }) };
       onAnswered?.({ message, sessionId: id, response, channel });
       metrics.answers.inc({ status: response.status });

@@ -6,8 +6,17 @@ export interface PromptMessage {
   content: string;
 }
 
-const systemPrompt = [
-  '你是医保知识库问答助手。只根据下面<passages>中的资料回答，不使用资料以外的知识。',
+/** The assistant the domain describes (domain.yaml): its name, what it covers, and optional instructions of its own. */
+export interface AssistantProfile {
+  name: string;
+  coverage: string;
+  llmInstructions?: string;
+}
+
+/** Used when no domain is given: it names no domain. */
+export const genericAssistant: AssistantProfile = { name: '知识库问答助手', coverage: '知识库资料所涉' };
+
+const rules = [
   '规则：',
   '1. 用简体中文作答，第一段直接给出结论（是/否或数字先行），之后再分点说明条件、材料、渠道。',
   '2. 每一句事实后用[n]标注所依据的资料编号，n 只能是<passages>中给出的编号；不要编造编号、数字、日期或期限。',
@@ -16,12 +25,17 @@ const systemPrompt = [
   '5. 不要输出免责声明，系统会另行添加。',
 ].join('\n');
 
+function systemPrompt(assistant: AssistantProfile): string {
+  const opening = assistant.llmInstructions?.replace('{coverage}', assistant.coverage) ?? `你是${assistant.name}，回答${assistant.coverage}等问题。只根据下面<passages>中的资料回答，不使用资料以外的知识。`;
+  return `${opening}\n${rules}`;
+}
+
 function escapeData(text: string): string {
   return text.replace(/</g, '＜').replace(/>/g, '＞');
 }
 
 /** The messages sent to the model for an answered extractive response. */
-export function buildPrompt({ question, history, extractive }: { question: string; history: string[]; extractive: AnswerResponse }): PromptMessage[] {
+export function buildPrompt({ question, history, extractive, assistant }: { question: string; history: string[]; extractive: AnswerResponse; assistant: AssistantProfile }): PromptMessage[] {
   const facts = extractive.conflicts.flatMap((conflict) => [
     ...(conflict.adopted ? [`采用（${conflict.topic}）：${conflict.adopted.statement}`] : [`无法裁定（${conflict.topic}）：资料说法不一`]),
     ...conflict.rejected.map((rejected) => `未采用（${conflict.topic}）：${rejected.statement}`),
@@ -35,7 +49,7 @@ export function buildPrompt({ question, history, extractive }: { question: strin
     `<passages>\n${passages.join('\n')}\n</passages>`,
   ].join('\n\n');
   return [
-    { role: 'system', content: systemPrompt },
+    { role: 'system', content: systemPrompt(assistant) },
     { role: 'user', content: user },
   ];
 }

@@ -3,7 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { AnswerResponse } from '../answer-types.js';
-import { buildPrompt } from './build-prompt.js';
+import { buildPrompt, genericAssistant, type AssistantProfile } from './build-prompt.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { verifyLlmAnswer, type FallbackReason } from './verify-llm-answer.js';
 
@@ -22,7 +22,7 @@ export type LlmOutcome = 'ok' | 'repaired' | FallbackReason;
 
 export interface LlmAnswerer {
   /** The generated answer when it passes verification, else the extractive one with the reason. */
-  answer(input: { question: string; history: string[]; extractive: AnswerResponse }): Promise<AnswerResponse>;
+  answer(input: { question: string; history: string[]; extractive: AnswerResponse; assistant?: AssistantProfile }): Promise<AnswerResponse>;
 }
 
 /** A ChatOpenAI model for any OpenAI-compatible endpoint. */
@@ -47,13 +47,13 @@ export function createLlmAnswerer({ model, settings, onOutcome, now = Date.now }
   const breaker = new CircuitBreaker(settings.breakerFailures, settings.breakerCooldownMilliseconds, now);
   const report = (outcome: LlmOutcome) => onOutcome?.(outcome);
   return {
-    async answer({ question, history, extractive }) {
+    async answer({ question, history, extractive, assistant = genericAssistant }) {
       if (extractive.status === 'no_answer') return { ...extractive, mode: 'extractive' };
       if (!breaker.allows) {
         report('circuit_open');
         return fallback(extractive, 'circuit_open');
       }
-      const messages = buildPrompt({ question, history, extractive }).map((message) => (message.role === 'system' ? new SystemMessage(message.content) : new HumanMessage(message.content)));
+      const messages = buildPrompt({ question, history, extractive, assistant }).map((message) => (message.role === 'system' ? new SystemMessage(message.content) : new HumanMessage(message.content)));
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), settings.timeoutMilliseconds);
       let text = '';
