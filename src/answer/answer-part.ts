@@ -66,7 +66,14 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
   lead?: Statement;
 }): Statement[] {
   const sameSection = (statement: Statement) => lead !== undefined && statement.sourceId === lead.sourceId && statement.section === lead.section && statement.section !== null;
-  const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0);
+  // A point that shares the lead's words elaborates it ("…30日内到派出所办理居住登记" beside "先到派出所办理居住登记").
+  const leadWords = new Set(lead ? lead.clauseTokens.flat().filter((word) => word.length > 1) : []);
+  const shared = (statement: Statement) => {
+    if (leadWords.size === 0) return 0;
+    const words = new Set(statement.clauseTokens.flat());
+    return [...leadWords].filter((word) => words.has(word)).length / leadWords.size;
+  };
+  const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0) + 0.3 * shared(item.statement);
   const neighbours: Evidence[] = lead
     ? (index.statementsBySource.get(lead.sourceId) ?? [])
         .filter((statement) => sameSection(statement) && !evidence.some((item) => item.statement.key === statement.key))
@@ -123,7 +130,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
   // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
   const covering = sayable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
-  if (covering.length === 0) return null;
+  if (covering.length === 0 && !sectionTypes.has(part.type)) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 
@@ -188,7 +195,10 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
 
   const top = best(covering.filter((item) => item.verdict === 'applies').map((item) => ({ evidence: item }))) ?? best(covering.map((item) => ({ evidence: item })));
   if (sectionTypes.has(part.type)) {
-    const section = chooseSection({ index, part, evidence: sayable });
+    // A question about conditions, materials or steps is answered by what the statements require: a statement's
+    // condition is its content here, not a filter on the user.
+    const described = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope');
+    const section = chooseSection({ index, part, evidence: described });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
     const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
     const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
@@ -201,11 +211,12 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         kind: 'section',
         heading: section.heading,
         lead: section.items.map((item) => item.statement),
-        points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false }),
+        points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false, lead: section.items[0]?.statement }),
         topic: section.heading,
       };
     }
   }
+  if (covering.length === 0) return null;
   const chosen = (part.type === 'list' ? bestList({ index, part, covering }) : null) ?? top?.evidence;
   if (!chosen) return null;
   const lead = chosen.statement;

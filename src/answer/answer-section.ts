@@ -63,6 +63,8 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       if (items.length < (kind === 1 ? 1 : 2) || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
       // Where the section lies counts too: its path and the page title against the whole focus.
       const context = headingCoverage(part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
+      // The heading's kind alone ("查询") does not make a section about the question: something of it must match.
+      if (coverage === 0 && context === 0 && item.coverage < 0.4) continue;
       // A section limited to a situation the user did not name ("苏州…") answers only when nothing general does.
       const narrower = item.verdict === 'narrower' ? 0.5 : 1;
       considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (0.6 * kind + coverage + 0.5 * context + item.coverage * 0.5) - 0.05 * depth - 0.01 * item.rank });

@@ -153,14 +153,16 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     ...focusWords({ text: askedText.slice(modalAt), weight: askedWeight, asked: true, context }),
   ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
   // "…医保转过去得等一个半月,真要那么久吗?": an asking clause with no words of its own asks about the clause before.
+  let merged: { text: string } | null = null;
   if (predicate.length === 0 && clauses.indexOf(asked) > 0) {
     const before = clauses[clauses.indexOf(asked) - 1];
+    merged = before;
     const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
     predicate.push(...focusWords({ text: blank(before.text, spans, context.reading.language.questionWords, context), weight: askedWeight, asked: true, context }));
   }
   const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
   const around = clauses
-    .filter((clause) => clause !== asked && !predicate.some((word) => clause.text.includes(word.word)))
+    .filter((clause) => clause !== asked && clause !== merged)
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, cueWords, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));

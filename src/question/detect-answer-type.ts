@@ -39,6 +39,9 @@ export function detectAnswerType({ clause, language }: { clause: string; languag
   let chosen = asking[0] ?? found[0];
   const how = found.find((entry) => howFirst.includes(entry.type));
   if (chosen && how && valueTypes.includes(chosen.type) && how.start > chosen.start && /查|看|知道/.test(clause.slice(chosen.end))) chosen = how;
+  // "第一件事该去哪儿办" asks for the first step of a procedure, wherever it is done.
+  const firstStep = found.find((entry) => entry.type === 'steps' && /第一|先/.test(clause.slice(entry.start, entry.end)));
+  if (firstStep && chosen?.type === 'channel') chosen = firstStep;
   // "多少个工作日" is a duration even though "多少" alone asks a number.
   const duration = found.find((entry) => entry.type === 'duration');
   if (chosen?.type === 'number' && duration) chosen = duration;
