@@ -6,7 +6,7 @@ import type { Quantity } from '../reconcile/find-quantities.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
 
 export interface ValueEvidence {
@@ -19,7 +19,6 @@ export interface ValueEvidence {
   text: string;
 }
 
-const durationDimensions = ['days', 'workdays'];
 const comparableSubject = 0.25;
 const corpusSubject = 0.34;
 
@@ -35,17 +34,11 @@ function jaccard(left: string[], right: string[]): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
-function accepts(part: QuestionPart, quantity: Quantity): boolean {
-  if (part.type === 'duration' || part.type === 'when') return durationDimensions.includes(quantity.dimension);
-  if (part.unit) return part.unit.dimension === quantity.dimension || (durationDimensions.includes(part.unit.dimension) && durationDimensions.includes(quantity.dimension));
-  return !durationDimensions.includes(quantity.dimension);
-}
-
 function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence }): ValueEvidence[] {
   const values: ValueEvidence[] = [];
   const claims = index.claimsByStatement.get(evidence.statement.key) ?? [];
   for (const claim of claims) {
-    if (claim.kind !== 'quantity' || !claim.quantity || !accepts(part, claim.quantity)) continue;
+    if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity)) continue;
     values.push({ evidence, quantity: claim.quantity, subject: claim.subject, valueKey: quantityKey(claim.quantity), text: evidence.statement.normalized.slice(claim.quantity.start, claim.quantity.end) });
   }
   if (part.type === 'when' && values.length === 0) {

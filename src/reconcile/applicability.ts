@@ -1,5 +1,5 @@
 // Whether a statement applies to the user's situation, and how specifically it addresses it (pure).
-import type { Quantity } from './find-quantities.js';
+import { isDuration, type Quantity } from './find-quantities.js';
 import type { CompiledScope, Scope } from './scope.js';
 import type { StatementCondition } from './statement-types.js';
 
@@ -127,8 +127,8 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
 }): { met: boolean; matched: number } {
   let matched = 0;
   for (const quantity of condition.quantities) {
-    if (!['days', 'workdays'].includes(quantity.dimension)) continue;
-    const stated = quantities.filter((candidate) => candidate.dimension === 'days' || candidate.dimension === 'workdays');
+    if (!isDuration(quantity)) continue;
+    const stated = quantities.filter(isDuration);
     if (stated.length === 0 || !stated.some((candidate) => quantityFits(quantity, candidate))) return { met: false, matched: 0 };
     matched += 2;
   }

@@ -4,7 +4,7 @@ import type { Normalize } from '../text/normalize-text.js';
 import type { DocumentSection } from '../text/structure-document.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { analyseSentence } from './analyse-sentence.js';
-import { findQuantities, type Quantity } from './find-quantities.js';
+import { findQuantities, isDuration, type Quantity } from './find-quantities.js';
 import { detectStatementScope, emptyScope, mergeScopes, type CompiledScope, type Scope } from './scope.js';
 import type { Statement, StatementCondition } from './statement-types.js';
 
@@ -33,7 +33,7 @@ const withoutParentheses = (text: string) => text.replace(/\([^)]*\)/g, '');
 
 /** A label or heading that states a situation ("断缴3个月内") rather than naming a topic ("转出地处理"). */
 function isSituational(text: string, language: Language): boolean {
-  if (findQuantities({ text, language }).some((quantity) => quantity.dimension === 'days' || quantity.dimension === 'workdays')) return true;
+  if (findQuantities({ text, language }).some(isDuration)) return true;
   return language.conditionOpeners.some((word) => word.length > 1 && text.startsWith(word)) || language.conditionClosers.some((word) => word.length > 1 && text.endsWith(word));
 }
 

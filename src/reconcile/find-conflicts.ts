@@ -2,6 +2,7 @@
 import type { Authority } from '../corpus/corpus-types.js';
 import type { Language } from '../rules/compile-language.js';
 import type { Claim } from './derive-claims.js';
+import { isDuration } from './find-quantities.js';
 import { reconcileCandidates } from './reconcile-candidates.js';
 import type { Candidate, Resolution } from './resolution-types.js';
 import type { Statement } from './statement-types.js';
@@ -49,7 +50,7 @@ class Groups {
 
 /** Whether two statements can hold for one situation: durations their conditions set must overlap. */
 function conditionsOverlap(left: Statement, right: Statement): boolean {
-  const durations = (statement: Statement) => (statement.condition?.quantities ?? []).filter((quantity) => quantity.dimension === 'days' || quantity.dimension === 'workdays');
+  const durations = (statement: Statement) => (statement.condition?.quantities ?? []).filter(isDuration);
   const a = durations(left);
   const b = durations(right);
   if (a.length === 0 || b.length === 0) return true;

@@ -22,6 +22,18 @@ export interface Quantity {
   superseded: boolean;
 }
 
+const durationDimensions = new Set(['days', 'workdays']);
+
+/** Whether a quantity is a length of time (calendar or working days). */
+export function isDuration(quantity: Pick<Quantity, 'dimension'>): boolean {
+  return durationDimensions.has(quantity.dimension);
+}
+
+/** Whether two quantities measure the same thing: one dimension, or both lengths of time. */
+export function sameKind(left: Pick<Quantity, 'dimension'>, right: Pick<Quantity, 'dimension'>): boolean {
+  return left.dimension === right.dimension || (isDuration(left) && isDuration(right));
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The quantity patterns of a language, built once per compiled language. */

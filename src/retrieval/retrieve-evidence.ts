@@ -3,6 +3,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
+import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { searchChunks } from './search-chunks.js';
 import type { WeightedToken } from './weighted-token.js';
@@ -22,6 +23,17 @@ export interface Evidence {
 }
 
 const retrievedChunks = 16;
+const valueCoverage = 0.3;
+const valueShare = 0.6;
+
+/** Whether a quantity can answer a part that asks for a figure. */
+export function answersPart(part: QuestionPart, quantity: Quantity): boolean {
+  if (part.type === 'duration' || part.type === 'when') return isDuration(quantity);
+  if (part.unit) return sameKind(part.unit, quantity);
+  return !isDuration(quantity);
+}
+
+const asksFigure = (part: QuestionPart) => part.type === 'duration' || part.type === 'when' || (part.type === 'number' && part.unit !== null);
 const synonymWeight = 0.8;
 
 /** The BM25 query of a part: its focus words at their weights, their alternatives at half. */
@@ -55,7 +67,7 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
     const mass = 1.5;
     total += mass;
     askedTotal += mass;
-    if (statement.analysis.quantities.some((stated) => stated.dimension === quantity.dimension && stated.base === quantity.base)) {
+    if (statement.analysis.quantities.some((stated) => sameKind(stated, quantity) && stated.base === quantity.base)) {
       found += mass;
       askedFound += mass;
     }
@@ -161,13 +173,27 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   const query = [part.text, ...part.focus.filter((word) => !word.asked).map((word) => word.word)].join(' ');
   const hits = await searchChunks({ index, query, k: retrievedChunks, expanded: queryTokens({ index, part }) });
   const evidence: Evidence[] = [];
+  const judge = (statement: Statement, rank: number): Evidence => {
+    const document = index.documents.get(statement.sourceId);
+    return { statement, rank, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: document?.truncated ?? false };
+  };
+  const seen = new Set<string>();
   hits.forEach((hit, rank) => {
     for (const statement of index.statementsByChunk.get(hit.chunk.id) ?? []) {
-      const document = index.documents.get(statement.sourceId);
-      const { coverage, askedCoverage } = coverageOf({ index, part, statement });
-      const judged = judgeStatement({ index, analysis, part, statement });
-      evidence.push({ statement, rank, coverage, askedCoverage, ...judged, truncated: document?.truncated ?? false });
+      seen.add(statement.key);
+      evidence.push(judge(statement, rank));
     }
   });
+  // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well
+  // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
+  if (asksFigure(part)) {
+    const floor = Math.max(valueCoverage, ...evidence.map((item) => item.coverage)) * valueShare;
+    for (const claim of index.claims) {
+      if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity) || seen.has(claim.statement.key)) continue;
+      seen.add(claim.statement.key);
+      const item = judge(claim.statement, retrievedChunks);
+      if (item.coverage >= floor) evidence.push(item);
+    }
+  }
   return evidence;
 }
