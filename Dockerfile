@@ -21,14 +21,15 @@ ENV NODE_ENV=production \
     PORT=8787 \
     CORPUS_DIR=/app/corpus \
     INDEX_DIR=/data/index \
-    SESSION_DB=/data/sessions.sqlite
+    SESSION_DB=/data/sessions.sqlite \
+    OPERATOR_DB=/data/operator.sqlite
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY corpus corpus
-# The index and the SQLite sessions live on /data, the only place the server writes.
-RUN mkdir -p /data && chown node:node /data
+# The index, the SQLite sessions and operator data live on /data, the only place the server writes.
+RUN mkdir -p /data/index && chown -R node:node /data
 VOLUME /data
 USER node
 EXPOSE 8787

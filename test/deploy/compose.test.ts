@@ -39,13 +39,13 @@ describe.skipIf(!dockerCompose)('compose.yaml', () => {
     const ingest = services.ingest;
     expect(ingest.build).toBeDefined();
     expect(ingest.command).toEqual(['node', 'dist/cli/ingest.js', '--corpus', '/app/corpus', '--out', '/data/index']);
-    expect(ingest.volumes).toEqual(['index:/data:rw']);
+    expect(ingest.volumes).toEqual(['index:/data/index:rw']);
 
     const replicas = [services['api-1'], services['api-2']];
     for (const replica of replicas) {
       expect(replica.image).toBe(ingest.image);
       expect(replica.environment).toMatchObject({ API_KEYS: 'key-a,key-b', OPS_TOKEN: 'ops', REDIS_URL: 'redis://redis:6379', INDEX_DIR: '/data/index' });
-      expect(replica.volumes).toEqual(['index:/data:ro']);
+      expect(replica.volumes).toEqual(['index:/data/index:ro']);
       expect(replica.depends_on).toEqual({ ingest: { condition: 'service_completed_successfully' }, redis: { condition: 'service_healthy' } });
       expect(replica.ports).toHaveLength(1);
       expect(replica.ports![0].target).toBe(8787);

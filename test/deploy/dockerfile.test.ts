@@ -71,7 +71,7 @@ describe('the Dockerfile', () => {
     const data = freshDirectory('kbqa-docker-data-');
     if (unprivileged) chownSync(data, unprivileged.uid, unprivileged.gid);
     for (const text of all(runtime, 'COPY')) copy(text, text.startsWith('--from=build') ? buildRoot : '.', runtimeRoot, one(runtime, 'WORKDIR'));
-    expect(all(runtime, 'RUN')).toEqual(['mkdir -p /data && chown node:node /data']);
+    expect(all(runtime, 'RUN')).toEqual(['mkdir -p /data/index && chown -R node:node /data']);
     expect(readdirSync(runtimeRoot).sort()).toEqual(['corpus', 'dist', 'node_modules', 'package.json']);
     const image = Object.assign({}, ...all(runtime, 'ENV').map(environmentOf)) as Record<string, string>;
     const onHost = (value: string) => value.replace(/^\/data\b/, data).replace(/^\/app\b/, runtimeRoot);
