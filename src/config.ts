@@ -1,4 +1,5 @@
 // The server's configuration: zod schema + loadConfig(environment), the only reader of process.env.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { LlmSettings } from './answer/llm/llm-answerer.js';
 import { AppError } from './errors/app-error.js';
@@ -63,6 +64,16 @@ export const configSchema = z.object({
   EMBEDDINGS_BASE_URL: optionalText.pipe(z.string().url().optional()),
   EMBEDDINGS_API_KEY: optionalText,
   EMBEDDINGS_MODEL: optionalText,
+  /** Worker processes (node:cluster); 1 runs the server in this process. */
+  WORKERS: integer(availableParallelism(), 1, 256),
+  /** Sessions and rate limits in Redis, shared by every replica; without it, SQLite and this server's memory. */
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  /** Bearer token for /metrics, /docs and /openapi.json; without it they need an API key when API_KEYS is set. */
+  OPS_TOKEN: optionalText,
+  /** Failed authentications allowed per client address a minute before 429. */
+  AUTH_FAILURES_PER_MIN: integer(10, 1, 1_000_000),
+  /** How long SIGTERM waits for requests in flight before closing the remaining connections. */
+  DRAIN_TIMEOUT_MS: integer(10_000, 0, 600_000),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,8 +1,8 @@
 // Chooses the embedder: the offline hashing default, or an OpenAI-compatible endpoint by configuration.
 import type { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
+import { LazyOpenAIEmbeddings } from './lazy-openai-embeddings.js';
 
 export interface EmbedderSettings {
   baseUrl?: string;
@@ -23,7 +23,7 @@ export function createEmbeddings({ settings, text }: { settings: EmbedderSetting
   if (settings.baseUrl) {
     const model = settings.model ?? 'text-embedding-3-small';
     return {
-      embeddings: new OpenAIEmbeddings({ model, apiKey: settings.apiKey ?? 'not-needed', configuration: { baseURL: settings.baseUrl }, maxRetries: 2 }),
+      embeddings: new LazyOpenAIEmbeddings({ model, apiKey: settings.apiKey ?? 'not-needed', baseUrl: settings.baseUrl }),
       id: `openai/${model}@${settings.baseUrl}`,
     };
   }

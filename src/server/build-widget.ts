@@ -1,8 +1,10 @@
-// Bundles the browser code (the widget, the operator console) with esbuild (the only importer of esbuild), once per process.
+// The browser bundles (the widget, the operator console): prebuilt into dist/ by `npm run build`; from the sources,
+// bundled by esbuild (the only runtime importer of esbuild) on first use, once per process.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 
 export interface WidgetBundle {
   code: string;
@@ -10,33 +12,36 @@ export interface WidgetBundle {
   gzipBytes: number;
 }
 
+/** How the browser code is bundled, at build time and from the sources alike. */
+export const widgetBuildOptions = { bundle: true, minify: true, format: 'iife', target: ['es2020'], legalComments: 'none' } satisfies BuildOptions;
+
+/** Each browser bundle: its source entry under src/, and the file the build writes under dist/. */
+export const browserEntries = { widget: { source: 'widget/widget.ts', built: 'widget.js' }, console: { source: 'console/console.ts', built: 'console.js' } } as const;
+
 const bundles = new Map<string, Promise<WidgetBundle>>();
 
-/** The minified widget bundle (built on first use and kept). */
+/** The minified widget bundle (read or built on first use, then kept). */
 export function widgetBundle(): Promise<WidgetBundle> {
-  return browserBundle('../widget/widget.ts');
+  return browserBundle('widget');
 }
 
 /** The operator console's bundle. */
 export function consoleBundle(): Promise<WidgetBundle> {
-  return browserBundle('../console/console.ts');
+  return browserBundle('console');
 }
 
-function browserBundle(entry: string): Promise<WidgetBundle> {
-  const built = bundles.get(entry);
+async function browserCode(name: keyof typeof browserEntries): Promise<string> {
+  // Built, this code runs from dist/cli/<entry>.js, and the build wrote dist/<name>.js beside dist/cli/.
+  if (import.meta.url.endsWith('.js')) return readFile(new URL(`../${browserEntries[name].built}`, import.meta.url), 'utf8');
+  const { build } = await import('esbuild');
+  const result = await build({ ...widgetBuildOptions, entryPoints: [fileURLToPath(new URL(`../${browserEntries[name].source}`, import.meta.url))], write: false });
+  return result.outputFiles[0].text;
+}
+
+function browserBundle(name: keyof typeof browserEntries): Promise<WidgetBundle> {
+  const built = bundles.get(name);
   if (built) return built;
-  const bundle = build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    write: false,
-    legalComments: 'none',
-  }).then((result) => {
-    const code = result.outputFiles[0].text;
-    return { code, etag: `"${createHash('sha256').update(code).digest('hex').slice(0, 16)}"`, gzipBytes: gzipSync(code).length };
-  });
-  bundles.set(entry, bundle);
+  const bundle = browserCode(name).then((code) => ({ code, etag: `"${createHash('sha256').update(code).digest('hex').slice(0, 16)}"`, gzipBytes: gzipSync(code).length }));
+  bundles.set(name, bundle);
   return bundle;
 }

@@ -1,5 +1,5 @@
 // Prometheus metrics of the service.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -11,8 +11,10 @@ export interface Metrics {
   llmCalls: Counter<'outcome'>;
 }
 
+/** The service's metrics, plus the process and event-loop metrics of prom-client (`process_*`, `nodejs_*`). */
 export function createMetrics(): Metrics {
   const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
   const metrics: Metrics = {
     registry,
     requests: new Counter({ name: 'kbqa_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'method', 'status'], registers: [registry] }),
@@ -25,7 +27,8 @@ export function createMetrics(): Metrics {
     }),
     answers: new Counter({ name: 'kbqa_answers_total', help: 'Answers by status', labelNames: ['status'], registers: [registry] }),
     conflicts: new Counter({ name: 'kbqa_conflicts_resolved_total', help: 'Conflicts in answers by the rule that decided', labelNames: ['rule'], registers: [registry] }),
-    indexVersion: new Gauge({ name: 'kbqa_index_version_info', help: 'The index version serving (value 1)', labelNames: ['version'], registers: [registry] }),
+    // Summed over cluster workers this would count workers; `max` keeps it 1 per version serving.
+    indexVersion: new Gauge({ name: 'kbqa_index_version_info', help: 'The index version serving (value 1)', labelNames: ['version'], registers: [registry], aggregator: 'max' }),
     llmCalls: new Counter({ name: 'kbqa_llm_answers_total', help: 'LLM answers by outcome: ok, repaired, or the fallback reason (timeout, upstream_error, circuit_open, unsupported_number…)', labelNames: ['outcome'], registers: [registry] }),
   };
   return metrics;

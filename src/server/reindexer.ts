@@ -18,7 +18,14 @@ export interface ReindexStatus {
   error: string | null;
 }
 
-export class Reindexer {
+/** What the admin routes need of a re-index: this process's, or the cluster primary's through a worker. */
+export interface ReindexControl {
+  readonly status: ReindexStatus;
+  start(): ReindexStatus | Promise<ReindexStatus>;
+  stop(): Promise<void>;
+}
+
+export class Reindexer implements ReindexControl {
   status: ReindexStatus = { state: 'idle', startedAt: null, finishedAt: null, summary: null, error: null };
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();

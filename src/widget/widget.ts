@@ -127,7 +127,8 @@ function mount(script: HTMLScriptElement | null): void {
         response = await fetch(`${api}/api/chat/stream`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-          body: JSON.stringify(conversation.sessionId ? { message, sessionId: conversation.sessionId } : { message }),
+          // The first turn asks the server for a session; later turns continue the one it issued.
+          body: JSON.stringify(conversation.sessionId ? { message, sessionId: conversation.sessionId } : { message, session: true }),
         });
       } catch {
         throw new RequestProblem('网络连接失败，请检查网络后重试。');
@@ -140,7 +141,7 @@ function mount(script: HTMLScriptElement | null): void {
       for await (const event of readServerEvents(response.body)) {
         const data = JSON.parse(event.data);
         if (event.event === 'meta') {
-          conversation.sessionId = data.sessionId;
+          conversation.sessionId = data.sessionId ?? null;
           meta = { answerId: data.answerId, indexVersion: data.indexVersion };
         }
         else if (event.event === 'delta') {

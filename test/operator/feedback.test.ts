@@ -78,7 +78,7 @@ describe('conversation logs', () => {
 
   it('should log every channel when LOG_CONVERSATIONS is on, list and export them, and purge past the retention', async () => {
     const { app, store } = await operatorApp({ corpus: libraryCorpus, logConversations: true });
-    const answered = await (await app.request('/api/chat', json({ message: question, sessionId: 'logged-session-1' }))).json();
+    const answered = await (await app.request('/api/chat', json({ message: question, session: true }))).json();
     await (await app.request('/api/chat/stream', json({ message: '押金多久退还？' }))).text();
     await app.request('/v1/chat/completions', json({ messages: [{ role: 'user', content: '今天天气怎么样？' }] }));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -89,8 +89,9 @@ describe('conversation logs', () => {
       ['stream', 'answered'],
       ['api', 'answered'],
     ]);
-    expect(listed.items[2]).toMatchObject({ sessionId: 'logged-session-1', question, answer: answered.answer, answerId: answered.answerId });
-    expect((await (await app.request('/admin/conversations?sessionId=logged-session-1', { headers: asEditor })).json()).total).toBe(1);
+    // (the session id is the one the server issued)
+    expect(listed.items[2]).toMatchObject({ sessionId: answered.sessionId, question, answer: answered.answer, answerId: answered.answerId });
+    expect((await (await app.request(`/admin/conversations?sessionId=${answered.sessionId}`, { headers: asEditor })).json()).total).toBe(1);
     const csv = await (await app.request('/admin/conversations?format=csv', { headers: asEditor })).text();
     expect(csv.split('\r\n')[0]).toBe('id,createdAt,sessionId,channel,question,status,mode,answer,answerId,indexVersion');
     expect(await purgeOldConversations({ store, retentionDays: 30, now: () => Date.now() + 31 * 86_400_000 })).toBe(3);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { bindAddress, loadConfig } from '../../src/config.js';
 
@@ -10,6 +11,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', RATE_LIMIT_PER_MIN: '0', LOG_QUESTIONS: 'yes', EMBEDDINGS_BASE_URL: 'not a url' })).toThrow(
       expect.objectContaining({ details: [expect.stringMatching(/^PORT: /), expect.stringMatching(/^RATE_LIMIT_PER_MIN: /), expect.stringMatching(/^LOG_QUESTIONS: /), expect.stringMatching(/^EMBEDDINGS_BASE_URL: /)] }),
     );
+  });
+
+  it('should default to one worker per core, no Redis, no operations token, a 10 s drain and 10 auth failures a minute', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ WORKERS: availableParallelism(), DRAIN_TIMEOUT_MS: 10_000, AUTH_FAILURES_PER_MIN: 10 });
+    expect([config.REDIS_URL, config.OPS_TOKEN]).toEqual([undefined, undefined]);
+  });
+
+  it('should read the production settings, and refuse a REDIS_URL that is not one', () => {
+    expect(loadConfig({ WORKERS: '4', REDIS_URL: 'redis://cache:6379', OPS_TOKEN: ' ops ', DRAIN_TIMEOUT_MS: '2500', AUTH_FAILURES_PER_MIN: '3' })).toMatchObject({ WORKERS: 4, REDIS_URL: 'redis://cache:6379', OPS_TOKEN: 'ops', DRAIN_TIMEOUT_MS: 2500, AUTH_FAILURES_PER_MIN: 3 });
+    expect(() => loadConfig({ REDIS_URL: 'cache:6379', WORKERS: '0' })).toThrow(expect.objectContaining({ details: [expect.stringMatching(/^WORKERS: /), expect.stringMatching(/^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/)] }));
   });
 
   it('should split comma-separated keys and origins', () => {

@@ -8,7 +8,8 @@ import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { createApp } from '../../src/server/create-app.js';
 import { IndexHolder } from '../../src/server/index-holder.js';
 import { createMetrics } from '../../src/server/metrics.js';
-import { SessionStore } from '../../src/server/session-store.js';
+import { MemoryRateLimiter } from '../../src/server/memory-rate-limiter.js';
+import { SqliteSessionStore } from '../../src/server/sqlite-session-store.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
 import { damageFile, hnswLayout } from '../index/damage-hnsw-file.js';
 import { json } from './test-app.js';
@@ -46,9 +47,9 @@ function damagedCopy(indexDirectory: string, version: string, name: string, dama
 }
 
 function appAround(indexes: IndexHolder) {
-  const sessions = new SessionStore(':memory:', 3600_000);
+  const sessions = new SqliteSessionStore({ path: ':memory:', ttlMilliseconds: 3600_000 });
   const settings = { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 1000, requestTimeoutMilliseconds: 10_000, logQuestions: false };
-  return createApp({ indexes, sessions, logger: pino({ level: 'silent' }), metrics: createMetrics(), settings });
+  return createApp({ indexes, sessions, limiter: new MemoryRateLimiter(), logger: pino({ level: 'silent' }), metrics: createMetrics(), settings });
 }
 
 let corpus: string;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '../../src/answer/answer-types.js';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { switchCurrent } from '../../src/index/index-store.js';
+import { SqliteSessionStore } from '../../src/server/sqlite-session-store.js';
 import { buildIndex, copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
 import { testApp } from './test-app.js';
 
@@ -118,25 +119,26 @@ describe('sessions', () => {
     const database = join(temporaryDirectory(), 'sessions.sqlite');
     const first = testApp({ indexDirectory, sessionDatabase: database });
     const { server, base } = await listen(first.app);
-    await post(base, '/api/chat', { message: '东区读者证余额能迁移吗？', sessionId: 'persisted-1' });
+    const started = await (await post(base, '/api/chat', { message: '东区读者证余额能迁移吗？', session: true })).json();
     server.close();
-    first.sessions.close();
+    await first.sessions.close();
 
     const second = testApp({ indexDirectory, sessionDatabase: database });
     const restarted = await listen(second.app);
-    const body = await (await post(restarted.base, '/api/chat', { message: '为什么？', sessionId: 'persisted-1' })).json();
+    const body = await (await post(restarted.base, '/api/chat', { message: '为什么？', sessionId: started.sessionId })).json();
     restarted.server.close();
+    expect(body.sessionId).toBe(started.sessionId);
     expect(body.answer.split('\n\n')[0]).toContain('读者证余额不随证迁移');
   });
 
   it('should expire sessions after their time to live', async () => {
     let time = 0;
-    const { SessionStore } = await import('../../src/server/session-store.js');
-    const store = new SessionStore(':memory:', 1000, () => time);
-    store.put('abcdefgh', { turns: [] });
-    expect(store.get('abcdefgh')).toEqual({ turns: [] });
+    const store = new SqliteSessionStore({ path: ':memory:', ttlMilliseconds: 1000, now: () => time });
+    await store.set('abcdefgh', { owner: 'anonymous', state: { turns: [] } });
+    expect(await store.get('abcdefgh')).toEqual({ owner: 'anonymous', state: { turns: [] } });
     time = 1001;
-    expect(store.get('abcdefgh')).toBeNull();
+    expect(await store.get('abcdefgh')).toBeNull();
+    expect(store.count()).toBe(0);
   });
 });
 

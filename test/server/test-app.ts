@@ -4,29 +4,53 @@ import { pino } from 'pino';
 import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
 import { createApp, type AppDependencies } from '../../src/server/create-app.js';
 import { IndexHolder } from '../../src/server/index-holder.js';
+import { MemoryRateLimiter } from '../../src/server/memory-rate-limiter.js';
 import { createMetrics } from '../../src/server/metrics.js';
-import { SessionStore } from '../../src/server/session-store.js';
+import type { SessionStore } from '../../src/server/session-store.js';
+import { SqliteSessionStore } from '../../src/server/sqlite-session-store.js';
 import { temporaryDirectory } from '../helpers.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
-export function testApp({ indexDirectory, settings = {}, sessionDatabase, now, llm, reindexer, operator }: { indexDirectory: string; settings?: Partial<AppDependencies['settings']>; sessionDatabase?: string; now?: () => number; llm?: AppDependencies['llm']; reindexer?: AppDependencies['reindexer']; operator?: AppDependencies['operator'] }) {
+export function testApp({
+  indexDirectory,
+  settings = {},
+  sessionDatabase,
+  sessions,
+  now,
+  llm,
+  lifecycle,
+  reindexer,
+  operator,
+}: {
+  indexDirectory: string;
+  settings?: Partial<AppDependencies['settings']>;
+  sessionDatabase?: string;
+  sessions?: SessionStore;
+  now?: () => number;
+  llm?: AppDependencies['llm'];
+  lifecycle?: AppDependencies['lifecycle'];
+  reindexer?: AppDependencies['reindexer'];
+  operator?: AppDependencies['operator'];
+}) {
   const indexes = new IndexHolder({ indexDirectory, embedderSettings: {}, logger: silentLogger });
   indexes.refresh();
-  const sessions = new SessionStore(sessionDatabase ?? join(temporaryDirectory(), 'sessions.sqlite'), 3600_000);
+  const store = new SqliteSessionStore({ path: sessionDatabase ?? join(temporaryDirectory(), 'sessions.sqlite'), ttlMilliseconds: 3600_000, now });
   const metrics = createMetrics();
   const app = createApp({
     indexes,
-    sessions,
+    sessions: sessions ?? store,
+    limiter: new MemoryRateLimiter(now),
     logger: silentLogger,
     metrics,
     settings: { apiKeys: [], corsOrigins: [], rateLimitPerMinute: 1000, requestTimeoutMilliseconds: 10_000, logQuestions: false, ...settings },
     now,
     llm,
+    lifecycle,
     reindexer,
     operator,
   });
-  return { app, indexes, sessions, metrics };
+  return { app, indexes, sessions: store, metrics };
 }
 
 export function loaded(indexDirectory: string): LoadedIndex {

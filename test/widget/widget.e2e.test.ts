@@ -41,16 +41,27 @@ afterAll(async () => {
 
 const widget = (page: Page) => page.locator('[data-kbqa-widget]');
 
-/** The demo page in a new tab, with every alert() recorded (an XSS would raise one). */
-async function openDemoPage(options: Parameters<Browser['newPage']>[0]): Promise<{ page: Page; alerts: string[] }> {
+/**
+ * The demo page in a new tab, with every alert() recorded (an XSS would raise one), every Content-Security-Policy
+ * violation, and the bodies the widget posts.
+ */
+async function openDemoPage(options: Parameters<Browser['newPage']>[0]): Promise<{ page: Page; alerts: string[]; violations: string[]; posted: Array<Record<string, unknown>> }> {
   const page = await browser.newPage(options);
   const alerts: string[] = [];
+  const violations: string[] = [];
+  const posted: Array<Record<string, unknown>> = [];
   page.on('dialog', async (dialog) => {
     alerts.push(dialog.message());
     await dialog.dismiss();
   });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/chat/stream')) posted.push(JSON.parse(request.postData() ?? '{}'));
+  });
   await page.goto(`${base}/`);
-  return { page, alerts };
+  return { page, alerts, violations, posted };
 }
 
 async function askInWidget(page: Page, question: string): Promise<void> {
@@ -60,7 +71,7 @@ async function askInWidget(page: Page, question: string): Promise<void> {
 
 describe('the chat widget', () => {
   it('should stream an answer with footnotes, conflicts and the disclaimer, and keep it across a reload', async () => {
-    const { page, alerts } = await openDemoPage({ viewport: { width: 1280, height: 860 } });
+    const { page, alerts, violations, posted } = await openDemoPage({ viewport: { width: 1280, height: 860 } });
     await widget(page).locator('button.launcher').click();
     await expect.poll(() => widget(page).locator('.examples button').count()).toBe(3);
     await expect.poll(() => widget(page).locator('textarea').evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
@@ -85,6 +96,10 @@ describe('the chat widget', () => {
     await expect.poll(() => second.locator('.conflicts').count(), { timeout: 15_000 }).toBe(1);
     expect(await second.locator('.conflicts').innerText()).toContain('来源说法不一');
     expect(await second.locator('.conflicts').innerText()).toContain('45个工作日');
+    // The first turn asks for a session; the next one continues the id the server issued.
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toEqual({ message: expect.any(String), session: true });
+    expect(posted[1]).toEqual({ message: '跨省转移医保关系整个流程最多多少个工作日？', sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/) });
 
     await page.reload();
     await widget(page).locator('button.launcher').click();
@@ -93,6 +108,7 @@ describe('the chat widget', () => {
     await widget(page).locator('textarea').press('Escape');
     expect(await widget(page).locator('.panel').isHidden()).toBe(true);
     expect(alerts).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
   }, 60_000);
 

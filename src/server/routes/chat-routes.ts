@@ -8,26 +8,30 @@ import { splitDeltas } from '../split-deltas.js';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error.js';
 import { errorBody } from '../error-table.js';
+import { sessionOwner } from '../middleware/auth.js';
+import type { ChatRequest } from '../request-schemas.js';
 
 export function chatRoutes({ chat, logger, logQuestions }: { chat: ChatService; logger: Logger; logQuestions: boolean }) {
   const logQuestion = (requestId: string, message: string) => {
     if (logQuestions) logger.info({ requestId, question: message }, 'question');
     else logger.debug({ requestId, question: message }, 'question');
   };
+  const sessionOf = (body: ChatRequest, context: { get(key: never): unknown }) => ({ id: body.sessionId ?? undefined, start: body.session === true, owner: sessionOwner(context) });
   return new Hono()
     .post('/api/chat', async function postChat(context) {
       const body = await readJsonBody(context, chatRequestSchema);
       logQuestion(String(context.get('requestId' as never)), body.message);
       const index = chat.index();
-      return context.json(await chat.answer({ index, message: body.message, sessionId: body.sessionId }));
+      return context.json(await chat.answer({ index, message: body.message, session: sessionOf(body, context) }));
     })
     .post('/api/chat/stream', async function postChatStream(context) {
       const body = await readJsonBody(context, chatRequestSchema);
       logQuestion(String(context.get('requestId' as never)), body.message);
       const index = chat.index();
+      const session = sessionOf(body, context);
       return streamSSE(context, async function stream(sse) {
         try {
-          const response = await chat.answer({ index, message: body.message, sessionId: body.sessionId, channel: 'stream' });
+          const response = await chat.answer({ index, message: body.message, session, channel: 'stream' });
           await sse.writeSSE({ event: 'meta', data: JSON.stringify({ sessionId: response.sessionId, indexVersion: response.indexVersion, status: response.status, answerId: response.answerId, mode: response.mode }) });
           for (const delta of splitDeltas(response.answer)) await sse.writeSSE({ event: 'delta', data: JSON.stringify({ text: delta }) });
           await sse.writeSSE({ event: 'citations', data: JSON.stringify(response.citations) });

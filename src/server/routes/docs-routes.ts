@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
-import { answerResponseSchema } from '../../answer/answer-types.js';
+import { chatResponseSchema } from '../chat-response.js';
 import { chatRequestSchema, openAIChatRequestSchema, searchQuerySchema } from '../request-schemas.js';
 import { adminOpenApiPaths, adminOpenApiSchemas } from './admin-openapi.js';
 
@@ -18,14 +18,18 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: '医保知识库问答 API', version: '1.0.0', description: 'Answers from the knowledge base only, with verbatim citations, resolved conflicts and a disclaimer.' },
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Required when the server runs with API_KEYS.' }, adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or one of ADMIN_TOKENS (name=token): the audit records the name.' } },
-      schemas: { ChatRequest: jsonSchema(chatRequestSchema), AnswerResponse: jsonSchema(answerResponseSchema), OpenAIChatRequest: jsonSchema(openAIChatRequestSchema), Error: jsonSchema(errorSchema), ...adminOpenApiSchemas },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'Required when the server runs with API_KEYS. Failed attempts are counted per client address: past AUTH_FAILURES_PER_MIN a minute, every attempt gets 429 with Retry-After.' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or one of ADMIN_TOKENS (name=token): the audit records the name.' },
+        opsToken: { type: 'http', scheme: 'bearer', description: 'OPS_TOKEN when set; otherwise an API key when API_KEYS is set; otherwise open.' },
+      },
+      schemas: { ChatRequest: jsonSchema(chatRequestSchema), AnswerResponse: jsonSchema(chatResponseSchema), OpenAIChatRequest: jsonSchema(openAIChatRequestSchema), Error: jsonSchema(errorSchema), ...adminOpenApiSchemas },
     },
     security: [{ apiKey: [] }],
     paths: {
       '/api/chat': {
         post: {
-          summary: 'Answer a question (the answer contract)',
+          summary: 'Answer a question (the answer contract). Without sessionId or "session": true it is one-off (sessionId null, nothing stored); "session": true, or an id the caller does not own, starts a session with a server-issued id',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } } },
           responses: { '200': { description: 'The answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/AnswerResponse' } } } }, ...errors(400, 401, 403, 413, 429, 503) },
         },
@@ -60,8 +64,10 @@ export function openApiDocument() {
         },
       },
       '/healthz': { get: { summary: 'Process alive', security: [], responses: { '200': { description: 'ok' } } } },
-      '/readyz': { get: { summary: 'Index loaded: version, documents, chunks; fallbackFrom names a refused current version an older one replaces', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
-      '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'text/plain' } } } },
+      '/readyz': { get: { summary: 'Index loaded: version, documents, chunks; fallbackFrom names a refused current version an older one replaces', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready, or draining on shutdown' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics, process and event-loop metrics included (the whole cluster under WORKERS > 1)', security: [{ opsToken: [] }], responses: { '200': { description: 'text/plain' }, ...errors(401, 403, 429) } } },
+      '/openapi.json': { get: { summary: 'This document', security: [{ opsToken: [] }], responses: { '200': { description: 'OpenAPI 3.1' }, ...errors(401, 403, 429) } } },
+      '/docs': { get: { summary: 'This document as a page', security: [{ opsToken: [] }], responses: { '200': { description: 'text/html' }, ...errors(401, 403, 429) } } },
       '/admin/reindex': {
         post: { summary: 'Start a background ingest', security: [{ adminToken: [] }], responses: { '202': { description: 'started' }, '409': { description: 'an ingest is already running on the index directory (this server\'s or any other process\'s)' }, ...errors(401, 403, 404) } },
         get: { summary: 'State of the last ingest', security: [{ adminToken: [] }], responses: { '200': { description: 'state' }, ...errors(401, 403, 404) } },

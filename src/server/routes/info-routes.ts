@@ -3,10 +3,17 @@ import { Hono } from 'hono';
 import { AppError } from '../../errors/app-error.js';
 import { searchChunks } from '../../retrieval/search-chunks.js';
 import type { ChatService } from '../chat-service.js';
-import type { Metrics } from '../metrics.js';
 import { searchQuerySchema } from '../request-schemas.js';
 
-export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metrics: Metrics; indexes: { current: { version: string; manifest: { counts: { documents: number; subDocuments: number; chunks: number } } } | null; lastError: string | null; fallbackFrom?: string | null } }) {
+interface InfoDependencies {
+  chat: ChatService;
+  indexes: { current: { version: string; manifest: { counts: { documents: number; subDocuments: number; chunks: number } } } | null; lastError: string | null; fallbackFrom?: string | null };
+  lifecycle: { draining: boolean };
+  metricsText: () => Promise<string>;
+  metricsContentType: string;
+}
+
+export function infoRoutes({ chat, indexes, lifecycle, metricsText, metricsContentType }: InfoDependencies) {
   return new Hono()
     .get('/api/search', async function getSearch(context) {
       const parsed = searchQuerySchema.safeParse({ q: context.req.query('q'), k: context.req.query('k') ?? undefined });
@@ -45,12 +52,13 @@ export function infoRoutes({ chat, metrics, indexes }: { chat: ChatService; metr
     .get('/healthz', (context) => context.json({ status: 'ok' }))
     .get('/readyz', function getReady(context) {
       const index = indexes.current;
+      if (lifecycle.draining) return context.json({ status: 'draining', error: 'the server is shutting down' }, 503);
       if (!index) return context.json({ status: 'not_ready', error: indexes.lastError ?? 'no index loaded yet' }, 503);
       const { documents, subDocuments, chunks } = index.manifest.counts;
       const fallback = indexes.fallbackFrom ? { fallbackFrom: indexes.fallbackFrom } : {};
       return context.json({ status: 'ready', version: index.version, ...fallback, documents, subDocuments, chunks });
     })
     .get('/metrics', async function getMetrics(context) {
-      return context.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+      return context.text(await metricsText(), 200, { 'content-type': metricsContentType });
     });
 }

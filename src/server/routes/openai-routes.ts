@@ -2,18 +2,21 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AnswerResponse } from '../../answer/answer-types.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LoadedIndex } from '../../index/load-index.js';
 import { questionContextOf } from '../../answer/answer-question.js';
 import { analyseQuestion } from '../../question/analyse-question.js';
 import { nextSessionState, type SessionState } from '../../question/session-state.js';
+import type { ChatResponse } from '../chat-response.js';
 import type { ChatService } from '../chat-service.js';
 import { readJsonBody } from '../read-json-body.js';
-import { maxMessageLength, openAIChatRequestSchema, type OpenAIChatRequest } from '../request-schemas.js';
+import { hasVisibleText, maxMessageLength, openAIChatRequestSchema, type OpenAIChatRequest } from '../request-schemas.js';
 import { splitDeltas } from '../split-deltas.js';
 
 export const modelName = 'kb-extractive';
+
+/** Earlier user turns replayed as history: as many as a stored session keeps, so the work per request is bounded. */
+export const historyTurns = 10;
 
 function textOf(content: OpenAIChatRequest['messages'][number]['content']): string {
   if (typeof content === 'string') return content;
@@ -29,12 +32,12 @@ function historyOf(index: LoadedIndex, messages: string[]): SessionState {
 }
 
 /** The assistant message: the answer, the cited sources and the disclaimer. */
-export function assistantContent(response: AnswerResponse): string {
+export function assistantContent(response: ChatResponse): string {
   const sources = response.citations.map((citation) => `[${citation.n}] ${citation.title}${citation.date ? `（${citation.date}）` : ''}`);
   return [response.answer, sources.length ? `参考来源：\n${sources.join('\n')}` : '', response.disclaimer].filter(Boolean).join('\n\n');
 }
 
-function structured(response: AnswerResponse) {
+function structured(response: ChatResponse) {
   return { status: response.status, citations: response.citations, conflicts: response.conflicts, disclaimer: response.disclaimer, indexVersion: response.indexVersion, answerId: response.answerId };
 }
 
@@ -45,10 +48,11 @@ export function openAIRoutes({ chat, now }: { chat: ChatService; now: () => numb
       const body = await readJsonBody(context, openAIChatRequestSchema);
       const userMessages = body.messages.filter((message) => message.role === 'user').map((message) => textOf(message.content).trim());
       const question = userMessages.at(-1);
-      if (!question) throw new AppError({ code: 'invalid_request', message: 'Invalid request: messages: the last user message must have text content' });
+      if (!question || !hasVisibleText(question)) throw new AppError({ code: 'invalid_request', message: 'Invalid request: messages: the last user message must have text content' });
       if ([...question].length > maxMessageLength) throw new AppError({ code: 'invalid_request', message: `Invalid request: the last user message must be at most ${maxMessageLength} characters` });
       const index = chat.index();
-      const history = historyOf(index, userMessages.slice(0, -1).filter(Boolean));
+      // Turns before the last `historyTurns` are ignored, however many the client sends.
+      const history = historyOf(index, userMessages.slice(0, -1).filter(Boolean).slice(-historyTurns));
       const response = await chat.answer({ index, message: question, history, channel: 'openai' });
       const id = `chatcmpl-${randomBytes(12).toString('hex')}`;
       const created = Math.floor(now() / 1000);
