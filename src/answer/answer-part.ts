@@ -4,7 +4,7 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { chooseSection } from './answer-section.js';
 import { quantityKey, resolveValue } from './answer-value.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
@@ -73,7 +73,9 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
     const words = new Set(statement.clauseTokens.flat());
     return [...leadWords].filter((word) => words.has(word)).length / leadWords.size;
   };
-  const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0) + 0.3 * shared(item.statement);
+  // A question for a figure is elaborated by statements giving figures of its kind ("转出地…10个工作日").
+  const figure = (statement: Statement) => (index.claimsByStatement.get(statement.key) ?? []).some((claim) => claim.quantity !== null && answersPart(part, claim.quantity));
+  const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0) + 0.3 * shared(item.statement) + (valueTypes.has(part.type) && figure(item.statement) ? 0.15 : 0);
   const neighbours: Evidence[] = lead
     ? (index.statementsBySource.get(lead.sourceId) ?? [])
         .filter((statement) => sameSection(statement) && !evidence.some((item) => item.statement.key === statement.key))

@@ -2,7 +2,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import type { Claim } from '../reconcile/derive-claims.js';
-import type { Quantity } from '../reconcile/find-quantities.js';
+import { sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
@@ -26,11 +26,13 @@ export function quantityKey(quantity: Quantity): string {
   return `${quantity.value}${quantity.upper !== null ? `-${quantity.upper}` : ''}|${quantity.unit}`;
 }
 
+/** Overlap of two subjects; a word counts as shared when the other subject has it or a word containing it ("享受待遇"). */
 function jaccard(left: string[], right: string[]): number {
   const a = new Set(left);
   const b = new Set(right);
+  const matches = (word: string, others: Set<string>) => others.has(word) || (word.length > 1 && [...others].some((other) => other.length > 1 && (other.includes(word) || word.includes(other))));
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
+  for (const word of a) if (matches(word, b)) shared++;
   return shared / (a.size + b.size - shared || 1);
 }
 
@@ -47,7 +49,10 @@ function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: Questio
       if (clause.label || clause.condition) continue;
       const text = statement.normalized.slice(clause.start, clause.end);
       const point = index.reading.language.timePoints.find((word) => text.includes(word)) ?? /每年\d{1,2}月\d{1,2}日(至|到|-)\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/.exec(text)?.[0];
-      if (point) values.push({ evidence, quantity: null, subject: statement.clauseTokens[position], valueKey: `when|${point}`, text: point });
+      // What a time point is about: the statement's claims' subjects ("补缴…享受待遇"), without the point itself.
+      if (!point) continue;
+      const about = [...new Set(claims.flatMap((claim) => claim.subject))].filter((word) => !point.includes(word) && !word.includes(point));
+      values.push({ evidence, quantity: null, subject: about.length > 0 ? about : statement.clauseTokens[position], valueKey: `when|${point}`, text: point });
     }
   }
   return values;
@@ -73,18 +78,33 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
   return rivals;
 }
 
+/** Whether a statement covers the question about as fully as the lead does: it answers the same thing. */
+const answersAlike = (item: Evidence, lead: Evidence) => item.coverage >= alike * lead.coverage && item.askedCoverage >= alike * lead.askedCoverage;
+const alike = 0.8;
+
 /** The best answering quantity, and the resolution of it against the comparable ones. */
 export function resolveValue({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: ValueEvidence; values: ValueEvidence[]; resolution: Resolution } | null {
   const values = evidence.flatMap((item) => valuesOf({ index, part, evidence: item }));
   const applicable = values.filter((item) => item.evidence.verdict === 'applies' && !item.evidence.statement.example);
-  const lead = best(applicable.length > 0 ? applicable : values.filter((item) => item.evidence.verdict === 'narrower'));
+  // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
+  // rivals, whatever the rules then make of them.
+  const heard = (item: ValueEvidence) => part.yesNo !== null && item.quantity !== null && part.quantities.some((quantity) => sameKind(quantity, item.quantity!) && quantity.base === item.quantity!.base);
+  const pool = applicable.length > 0 ? applicable : values.filter((item) => item.evidence.verdict === 'narrower');
+  const lead = best(pool.some(heard) ? pool.filter(heard) : pool);
   if (!lead) return null;
   const floor = 0.6 * scoreEvidence(lead.evidence);
+  // A statement giving one figure per party ("转出地…10个工作日,转入地…5个工作日") breaks a whole down: its parts
+  // rival another statement's figure only when they are about the same thing.
+  const figures = new Map<string, Set<string>>();
+  for (const item of values) figures.set(item.evidence.statement.key, (figures.get(item.evidence.statement.key) ?? new Set()).add(item.valueKey));
+  const breakdown = (item: ValueEvidence) => item.evidence.statement.key !== lead.evidence.statement.key && (figures.get(item.evidence.statement.key)?.size ?? 0) > 1;
+  if (process.env.DBG) for (const item of values) console.error("V", item.valueKey, item.evidence.statement.text.slice(0,20), breakdown(item), jaccard(item.subject, lead.subject), answersAlike(item.evidence, lead.evidence), scoreEvidence(item.evidence) >= floor);
   const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
     (item) =>
       !item.evidence.statement.example &&
+      (!breakdown(item) || jaccard(item.subject, lead.subject) >= corpusSubject) &&
       (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
-      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject) &&
+      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject || answersAlike(item.evidence, lead.evidence)) &&
       (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),
   );
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").

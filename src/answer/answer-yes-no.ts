@@ -15,6 +15,8 @@ export interface PolarEvidence {
 }
 
 const comparableShare = 0.5;
+/** A word in at most this share of the chunks names something specific. */
+const specificShare = 0.1;
 
 
 /**
@@ -27,10 +29,14 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
   // Scope words (a place, a district, a type) say whose situation it is, not what is asked about.
   const scopeWords = new Set([...index.reading.scope.relations.map((entry) => entry.word), ...index.reading.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
-  const nouns = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word));
-  if (nouns.length === 0) return [];
-  const rarest = Math.min(...nouns.map(used));
-  return nouns.filter((word) => used(word) <= rarest * 1.5);
+  const named = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word));
+  if (named.length === 0) return [];
+  const rarest = Math.min(...named.map(used));
+  // A head noun after a 的 ("补缴产生的滞纳金") is what is asked about when the corpus uses it sparingly; a common
+  // one ("统筹账户的钱") leaves that to its modifier.
+  const heaviest = Math.max(...named.map((word) => word.weight));
+  const specific = specificShare * index.lexical.documentCount;
+  return named.filter((word) => used(word) <= rarest * 1.5 || (word.weight === heaviest && used(word) <= specific));
 }
 
 const coordination = /^(及|和|与|、|以及|或)/;

@@ -171,7 +171,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const afterModal = askedText.slice(modalAt, firstVerb ? Math.max(modalAt, askedText.indexOf(firstVerb.word, modalAt)) : askedText.length);
   const negated = detected.yesNo !== null && /^[\s]*(不|没|未|别)/.test(afterModal.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => afterModal.trim().startsWith(word));
   return {
-    part: { text: sentence, asked: asked.text, negated, quantities: findQuantities({ text: asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
+    part: { text: sentence, asked: asked.text, negated, quantities: findQuantities({ text: merged ? `${merged.text},${asked.text}` : asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
     unknown: unknownNouns(askedText, context),
   };
 }

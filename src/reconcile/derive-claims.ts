@@ -65,7 +65,10 @@ export function deriveClaims({ statement, language }: { statement: Statement; la
   const claims: Claim[] = [];
   // A claim's subject is what it is about: its words without numbers, units and comparators.
   const valueWords = new Set([...language.units.map((unit) => unit.spelling), ...language.atMost, ...language.atLeast, ...language.approximately, ...language.negation, ...language.possible, ...language.necessary, ...language.hedgeDefault, ...language.hedgePartial]);
-  const about = (words: string[]) => words.filter((word) => !/\d/.test(word) && !valueWords.has(word));
+  // A unit the segmenter joined to its comparator ("工作日内") is a value word too.
+  const unitSpellings = language.units.map((unit) => unit.spelling).filter((spelling) => spelling.length > 1);
+  const isValueWord = (word: string) => valueWords.has(word) || unitSpellings.some((spelling) => word.startsWith(spelling) && valueWords.has(word.slice(spelling.length)));
+  const about = (words: string[]) => words.filter((word) => !/\d/.test(word) && !isValueWord(word));
   const labelWords = about(statement.analysis.clauses.flatMap((clause, position) => (clause.label ? statement.clauseTokens[position] : [])));
   // A polar clause often leaves its subject to the clause before ("统筹账户余额…,无法直接转移"): it is about the sentence.
   const sentenceWords = about(statement.analysis.clauses.flatMap((clause, position) => (clause.label || clause.condition ? [] : statement.clauseTokens[position])));
