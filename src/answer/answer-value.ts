@@ -98,7 +98,6 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   const figures = new Map<string, Set<string>>();
   for (const item of values) figures.set(item.evidence.statement.key, (figures.get(item.evidence.statement.key) ?? new Set()).add(item.valueKey));
   const breakdown = (item: ValueEvidence) => item.evidence.statement.key !== lead.evidence.statement.key && (figures.get(item.evidence.statement.key)?.size ?? 0) > 1;
-  if (process.env.DBG) for (const item of values) console.error("V", item.valueKey, item.evidence.statement.text.slice(0,20), breakdown(item), jaccard(item.subject, lead.subject), answersAlike(item.evidence, lead.evidence), scoreEvidence(item.evidence) >= floor);
   const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
     (item) =>
       !item.evidence.statement.example &&
