@@ -2,6 +2,7 @@
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
@@ -136,11 +137,16 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 
-  if (part.type === 'yesno' || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
+  // A question checking a figure ("是不是又得等半年") is answered no by a statement denying that figure ("无需…重新居住满
+  // 半年"); otherwise by the figures of its kind.
+  const checksFigure = part.yesNo !== null && valueTypes.has(part.type) && part.quantities.length > 0;
+  if (part.type === 'yesno' || checksFigure || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
     const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
     const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
-    const resolved = resolveYesNo({ index, polar });
+    const found = resolveYesNo({ index, polar });
+    const denied = found?.resolution.adopted?.valueKey === 'no' && found.lead.reading.basis === 'quantity';
+    const resolved = checksFigure && !denied ? null : found;
     if (resolved) {
       const { resolution } = resolved;
       const basisRank: Record<string, number> = { quantity: 0, predicate: 0, outcome: 1, noun: 2 };
@@ -181,9 +187,14 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const adoptedKey = resolution.adopted?.valueKey;
       const contrary = (item: Evidence) =>
         (index.claimsByStatement.get(item.statement.key) ?? []).some((claim) => claim.quantity && claim.quantity.unit === adoptedValue.quantity?.unit && quantityKey(claim.quantity) !== adoptedKey && resolved.values.some((value) => value.evidence.statement.key === item.statement.key));
+      // A figure the user checks ("要45个工作日吗") is confirmed or denied before the adopted one is given.
+      const checked = adoptedValue.quantity;
+      const heard = part.yesNo && checked && resolution.adopted ? part.quantities.find((quantity) => sameKind(quantity, checked)) : undefined;
+      const word = heard && part.yesNo && checked ? (heard.base === checked.base ? part.yesNo.yes : part.yesNo.no) : null;
       return {
         ...base,
         kind: 'value',
+        word,
         value: resolution.rule === 'unresolved' ? null : valueText,
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),

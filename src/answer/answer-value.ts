@@ -78,7 +78,7 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
   return rivals;
 }
 
-/** Whether a statement covers the question about as fully as the lead does: it answers the same thing. */
+/** Whether a statement covers the question about as fully as the lead does: a time point ("当月") answers the same thing. */
 const answersAlike = (item: Evidence, lead: Evidence) => item.coverage >= alike * lead.coverage && item.askedCoverage >= alike * lead.askedCoverage;
 const alike = 0.8;
 
@@ -89,21 +89,30 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
   // rivals, whatever the rules then make of them.
   const heard = (item: ValueEvidence) => part.yesNo !== null && item.quantity !== null && part.quantities.some((quantity) => sameKind(quantity, item.quantity!) && quantity.base === item.quantity!.base);
+  // A statement giving one figure per party ("转出地…10个工作日,转入地…5个工作日") breaks a whole down: its parts
+  // answer a question about that party, and rival another statement's figure only when they are about the same thing.
+  const siblings = new Map<string, ValueEvidence[]>();
+  for (const item of values) siblings.set(item.evidence.statement.key, [...(siblings.get(item.evidence.statement.key) ?? []), item]);
+  const isBreakdown = (item: ValueEvidence) => new Set(siblings.get(item.evidence.statement.key)?.map((other) => other.valueKey)).size > 1;
+  const asked = part.focus.flatMap((word) => word.alternatives).filter((word) => word.length > 1);
+  const names = (word: string) => asked.some((alternative) => alternative === word || (word.length > 1 && (word.includes(alternative) || alternative.includes(word))));
+  const aboutAskedPart = (item: ValueEvidence) => {
+    const others = (siblings.get(item.evidence.statement.key) ?? []).filter((other) => other.valueKey !== item.valueKey);
+    return item.subject.some((word) => !others.some((other) => other.subject.includes(word)) && names(word));
+  };
+  const whole = (item: ValueEvidence) => !isBreakdown(item) || aboutAskedPart(item);
   const pool = applicable.length > 0 ? applicable : values.filter((item) => item.evidence.verdict === 'narrower');
-  const lead = best(pool.some(heard) ? pool.filter(heard) : pool);
+  const checked = pool.some(heard) ? pool.filter(heard) : pool;
+  const lead = best(checked.some(whole) ? checked.filter(whole) : checked);
   if (!lead) return null;
   const floor = 0.6 * scoreEvidence(lead.evidence);
-  // A statement giving one figure per party ("转出地…10个工作日,转入地…5个工作日") breaks a whole down: its parts
-  // rival another statement's figure only when they are about the same thing.
-  const figures = new Map<string, Set<string>>();
-  for (const item of values) figures.set(item.evidence.statement.key, (figures.get(item.evidence.statement.key) ?? new Set()).add(item.valueKey));
-  const breakdown = (item: ValueEvidence) => item.evidence.statement.key !== lead.evidence.statement.key && (figures.get(item.evidence.statement.key)?.size ?? 0) > 1;
+  const breakdown = (item: ValueEvidence) => item.evidence.statement.key !== lead.evidence.statement.key && (isBreakdown(item) || isBreakdown(lead));
   const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
     (item) =>
       !item.evidence.statement.example &&
       (!breakdown(item) || jaccard(item.subject, lead.subject) >= corpusSubject) &&
       (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
-      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject || answersAlike(item.evidence, lead.evidence)) &&
+      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence))) &&
       (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),
   );
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").

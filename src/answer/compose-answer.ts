@@ -26,7 +26,7 @@ function leadOf(book: CitationBook, answer: PartAnswer, advice: string): string 
   if (!first) return '';
   const sentence = quoted(book, answer, first.key, 0);
   if (answer.kind === 'yesno' && answer.word) return `${answer.word}。${sentence}`;
-  if (answer.kind === 'value' && answer.value) return `${escapeMarkup(answer.value)}。${sentence}`;
+  if (answer.kind === 'value' && answer.value) return `${answer.word ? `${answer.word}，` : ''}${escapeMarkup(answer.value)}。${sentence}`;
   if (answer.leadQualifiers && answer.leadQualifiers.length > 0) return `就${answer.leadQualifiers.join('、')}而言：${sentence}`;
   return sentence;
 }

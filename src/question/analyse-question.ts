@@ -1,5 +1,5 @@
 // Question analysis: the parts a message asks, each part's answer type and focus, and the user's situation (pure).
-import { findQuantities } from '../reconcile/find-quantities.js';
+import { findQuantities, isDuration, type Quantity } from '../reconcile/find-quantities.js';
 import { detectUserScope } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
@@ -104,6 +104,18 @@ function isAsking(clause: string, context: QuestionContext): boolean {
   return askingEnd.test(clause) || language.answerTypeCues.some(({ cue }) => clause.includes(cue)) || language.yesNo.some((entry) => entry.pattern.test(clause) && /吗|不|否/.test(clause));
 }
 
+/** Words that say whose situation it is ("外省", "异地", a scope term): judged by scope, never unknown topics. */
+const scopeWordCache = new WeakMap<QuestionContext['reading'], Set<string>>();
+function scopeWords(context: QuestionContext): Set<string> {
+  let words = scopeWordCache.get(context.reading);
+  if (!words) {
+    const { scope } = context.reading;
+    words = new Set([...scope.relations.map((entry) => entry.word), ...scope.complements, ...scope.otherProvince, ...scope.localChanges, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
+    scopeWordCache.set(context.reading, words);
+  }
+  return words;
+}
+
 /** Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"). */
 function unknownNouns(text: string, context: QuestionContext): string[] {
   const { reading } = context;
@@ -111,7 +123,7 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
   for (const { word, tag } of context.text.tag(text)) {
     // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
     if (!nounTags.test(tag) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
-    if (findPlaces(word).length > 0 || reading.language.categories.has(word)) continue;
+    if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
     if (alternatives.some(known)) continue;
@@ -121,6 +133,12 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     unknown.push(word);
   }
   return unknown;
+}
+
+/** The figure a yes/no question checks: an exact amount right after a verb that takes one ("要45个工作日"). */
+function checkedFigure({ text, context }: { text: string; context: QuestionContext }): Quantity | null {
+  const { language } = context.reading;
+  return findQuantities({ text, language }).find((quantity) => (quantity.comparator === 'exact' || quantity.comparator === 'approximately') && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
 }
 
 function analysePart({ sentence, context, earlier }: { sentence: string; context: QuestionContext; earlier: FocusWord[] }): { part: QuestionPart; unknown: string[] } {
@@ -170,8 +188,23 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const firstVerb = predicate.find((word) => word.verb);
   const afterModal = askedText.slice(modalAt, firstVerb ? Math.max(modalAt, askedText.indexOf(firstVerb.word, modalAt)) : askedText.length);
   const negated = detected.yesNo !== null && /^[\s]*(不|没|未|别)/.test(afterModal.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => afterModal.trim().startsWith(word));
+  const quantities = findQuantities({ text: merged ? `${merged.text},${asked.text}` : asked.text, language: context.reading.language });
+  const checked = detected.yesNo !== null ? checkedFigure({ text: merged ? merged.text : asked.text, context }) : null;
   return {
-    part: { text: sentence, asked: asked.text, negated, quantities: findQuantities({ text: merged ? `${merged.text},${asked.text}` : asked.text, language: context.reading.language }), given: around.map((word) => word.word), type: detected.type ?? 'explain', yesNo: detected.yesNo, unit: detected.unit, asksAsOf, focus, predicate },
+    part: {
+      text: sentence,
+      asked: asked.text,
+      negated,
+      quantities,
+      given: around.map((word) => word.word),
+      // "…要45个工作日,对吗?" checks a figure: it is answered by the figures of its kind, the one heard among them.
+      type: checked ? (isDuration(checked) ? 'duration' : 'number') : (detected.type ?? 'explain'),
+      yesNo: detected.yesNo,
+      unit: checked ? { unit: checked.unit, dimension: checked.dimension } : detected.unit,
+      asksAsOf,
+      focus,
+      predicate,
+    },
     unknown: unknownNouns(askedText, context),
   };
 }

@@ -52,6 +52,7 @@ export interface Language {
   foreignPlaces: string[];
   movementVerbs: string[];
   moveWords: string[];
+  costVerbs: string[];
   followUpStarts: string[];
   followUpEnds: string[];
   effectiveCues: string[];
@@ -75,7 +76,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'followUpStarts', 'followUpEnds', 'effectiveCues'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -156,6 +157,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     foreignPlaces: list(data.foreignPlaces),
     movementVerbs: list(data.movementVerbs),
     moveWords: list(data.moveWords),
+    costVerbs: list(data.costVerbs),
     followUpStarts: list(data.followUpStarts),
     followUpEnds: list(data.followUpEnds),
     effectiveCues: list(data.effectiveCues),

@@ -67,6 +67,8 @@ export const languageSchema = z.object({
   followUpEnds: words.default([]),
   /** Words that frame when a rule takes effect ("新规实施后"): such a clause dates a rule, it is not a user's condition. */
   effectiveCues: words.default([]),
+  /** Verbs that take an amount ("要45个工作日", "得等一个半月"): a yes/no question about one checks a figure. */
+  costVerbs: words.default([]),
   /** Words for moving elsewhere ("迁居", "调动"): a condition requiring one is met by a user who describes a move. */
   moveWords: words.default([]),
   /** Verbs of moving between places ("调到", "搬到"): the place after one is the destination. */
