@@ -93,7 +93,7 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
     const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
     // Reflexive words ("本人", "自己") name who must act: they count as things asked about.
-    const noun = !verb && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
+    const noun = !verb && !reading.language.lightVerbs.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
     words.push({ word, alternatives, weight, verb, noun, asked });
   }
   return words;

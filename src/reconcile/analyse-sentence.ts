@@ -78,6 +78,15 @@ function isCondition(clause: string, language: Language): boolean {
   return closer !== '的' || !/^(是|都是)/.test(clause);
 }
 
+/**
+ * An opening clause that states how far a situation went ("断缴超3个月再续保", "中断3个月以内") is a condition of
+ * the clauses after it; a clause that requires or allows an amount ("需连续缴纳6个月以上") is not.
+ */
+function isThreshold(clause: string, language: Language): boolean {
+  if (firstOf(clause, language.necessary) || firstOf(clause, language.possible) || firstOf(clause, language.unnecessary)) return false;
+  return findQuantities({ text: clause, language }).some((quantity) => quantity.comparator === 'atLeast' || (quantity.comparator === 'atMost' && quantity.end >= clause.replace(/的$/, '').length));
+}
+
 const leadingMarker = /^(?:[•·●▪\-*]\s*|\d+[、.．]\s*|\(\d+\)\s*|[一二三四五六七八九十]+[、.]\s*)+/;
 
 /**
@@ -111,7 +120,8 @@ export function analyseSentence({ text, language, labelLength = 0 }: { text: str
   for (let position = 0; position < clauses.length - 1; position++) {
     if (clauses[position].label) continue;
     const clause = text.slice(clauses[position].start, clauses[position].end);
-    if (!isCondition(clause, language)) continue;
+    const opening = clauses.slice(0, position).every((earlier) => earlier.label);
+    if (!isCondition(clause, language) && !(opening && isThreshold(clause, language))) continue;
     for (let earlier = 0; earlier <= position; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
   }
   const main = clauses.filter((clause) => !clause.label);

@@ -124,13 +124,16 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   asked?: (word: string) => boolean;
   /** The durations the user states. */
   quantities: Quantity[];
-}): { met: boolean; matched: number } {
+}): { met: boolean; matched: number; durationUnstated?: boolean } {
   let matched = 0;
+  // A duration the user does not state leaves the condition open, not failed ("断缴3个月内…" for "补缴后哪天能报销").
+  let durationUnstated = false;
+  const stated = quantities.filter(isDuration);
   for (const quantity of condition.quantities) {
     if (!isDuration(quantity)) continue;
-    const stated = quantities.filter(isDuration);
-    if (stated.length === 0 || !stated.some((candidate) => quantityFits(quantity, candidate))) return { met: false, matched: 0 };
-    matched += 2;
+    if (stated.length === 0) durationUnstated = true;
+    else if (!stated.some((candidate) => quantityFits(quantity, candidate))) return { met: false, matched: 0 };
+    else matched += 2;
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
   const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean; situational: boolean }>();
@@ -156,7 +159,9 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   const verbsMet = saidVerbs === verbs.length;
   const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
   const anything = matched > 0 || saidVerbs + saidNouns > 0 || counted.length === 0;
-  return { met: verbsMet && nounsMet && anything, matched };
+  const wordsMet = verbsMet && nounsMet && anything;
+  if (durationUnstated) return { met: false, matched, durationUnstated: wordsMet };
+  return { met: wordsMet, matched };
 }
 
 /** Applicability of a statement: its scope, then its condition, against the user's situation. */

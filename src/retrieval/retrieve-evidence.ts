@@ -157,13 +157,15 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
       [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
     return mentioned && (!negated || saysNot(word));
   };
-  const { met, matched } = conditionMet({
+  const { met, matched, durationUnstated } = conditionMet({
     condition: statement.condition,
     said,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)),
     asked: (word) => asked.has(word) && !givenWords.has(word),
     quantities: analysis.situation.quantities,
   });
+  // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
+  if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
   if (!met) return { ...verdict, verdict: 'condition_not_met' };
   return { ...verdict, specificity: verdict.specificity + matched };
 }
