@@ -10,12 +10,11 @@ import { chooseSection } from './answer-section.js';
 import { quantityKey, resolveValue } from './answer-value.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
-import { best, isSayable, scoreEvidence } from './rank-evidence.js';
+import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
 const sectionTypes = new Set(['list', 'conditions', 'materials', 'steps', 'channel']);
 const valueTypes = new Set(['number', 'duration', 'when']);
 const maxPoints = 3;
-const minimumCoverage = 0.4;
 const minimumAskedCoverage = 0.25;
 
 /** Other sources saying the same sentence (copies), to cite beside it. */

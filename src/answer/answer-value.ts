@@ -7,7 +7,7 @@ import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
-import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
+import { best, candidateOf, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
 export interface ValueEvidence {
   evidence: Evidence;
@@ -81,11 +81,15 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
 /** Whether a statement covers the question about as fully as the lead does: a time point ("当月") answers the same thing. */
 const answersAlike = (item: Evidence, lead: Evidence) => item.coverage >= alike * lead.coverage && item.askedCoverage >= alike * lead.askedCoverage;
 const alike = 0.8;
+const terseShare = 0.75;
 
 /** The best answering quantity, and the resolution of it against the comparable ones. */
 export function resolveValue({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: ValueEvidence; values: ValueEvidence[]; resolution: Resolution } | null {
   const values = evidence.flatMap((item) => valuesOf({ index, part, evidence: item }));
-  const applicable = values.filter((item) => item.evidence.verdict === 'applies' && !item.evidence.statement.example);
+  // The answering figure comes from a statement that covers the question (a terse one, "转出地处理:一般不超过10个
+  // 工作日", a little less); its rivals may cover it less still.
+  const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage);
+  const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
   // rivals, whatever the rules then make of them.
   const heard = (item: ValueEvidence) => part.yesNo !== null && item.quantity !== null && part.quantities.some((quantity) => sameKind(quantity, item.quantity!) && quantity.base === item.quantity!.base);
@@ -96,21 +100,26 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   const isBreakdown = (item: ValueEvidence) => new Set(siblings.get(item.evidence.statement.key)?.map((other) => other.valueKey)).size > 1;
   const asked = part.focus.flatMap((word) => word.alternatives).filter((word) => word.length > 1);
   const names = (word: string) => asked.some((alternative) => alternative === word || (word.length > 1 && (word.includes(alternative) || alternative.includes(word))));
-  const aboutAskedPart = (item: ValueEvidence) => {
+  // The words that tell a part from its siblings ("分馆", "发证" beside "总馆", "受理").
+  const ownWords = (item: ValueEvidence) => {
     const others = (siblings.get(item.evidence.statement.key) ?? []).filter((other) => other.valueKey !== item.valueKey);
-    return item.subject.some((word) => !others.some((other) => other.subject.includes(word)) && names(word));
+    return item.subject.filter((word) => !others.some((other) => other.subject.includes(word)));
   };
+  const aboutAskedPart = (item: ValueEvidence) => ownWords(item).some(names);
   const whole = (item: ValueEvidence) => !isBreakdown(item) || aboutAskedPart(item);
-  const pool = applicable.length > 0 ? applicable : values.filter((item) => item.evidence.verdict === 'narrower');
+  const pool = applicable.length > 0 ? applicable : answering.filter((item) => item.evidence.verdict === 'narrower');
   const checked = pool.some(heard) ? pool.filter(heard) : pool;
   const lead = best(checked.some(whole) ? checked.filter(whole) : checked);
   if (!lead) return null;
   const floor = 0.6 * scoreEvidence(lead.evidence);
-  const breakdown = (item: ValueEvidence) => item.evidence.statement.key !== lead.evidence.statement.key && (isBreakdown(item) || isBreakdown(lead));
+  // A part rivals only a figure about that same part.
+  const samePart = (item: ValueEvidence) =>
+    item.evidence.statement.key === lead.evidence.statement.key ||
+    ((!isBreakdown(item) || ownWords(item).some((word) => lead.subject.includes(word))) && (!isBreakdown(lead) || ownWords(lead).some((word) => item.subject.includes(word))));
   const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
     (item) =>
       !item.evidence.statement.example &&
-      (!breakdown(item) || jaccard(item.subject, lead.subject) >= corpusSubject) &&
+      samePart(item) &&
       (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
       (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence))) &&
       (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),

@@ -3,6 +3,9 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { Evidence } from '../retrieval/retrieve-evidence.js';
 import type { Candidate } from '../reconcile/resolution-types.js';
 
+/** The share of a question's focus a statement must cover to answer it. */
+export const minimumCoverage = 0.4;
+
 const countDimensions = new Set(['provinces', 'cities', 'cards', 'items', 'institutions', 'times', 'people']);
 
 /** Relevance of evidence to the part: focus coverage, the asking clause's words, specificity; examples and teasers weigh less. */

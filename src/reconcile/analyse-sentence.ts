@@ -79,12 +79,13 @@ function isCondition(clause: string, language: Language): boolean {
 }
 
 /**
- * An opening clause that states how far a situation went ("断缴超3个月再续保", "中断3个月以内") is a condition of
- * the clauses after it; a clause that requires or allows an amount ("需连续缴纳6个月以上") is not.
+ * An opening clause that states how far a situation went past a threshold ("断缴超3个月再续保") is a condition of
+ * the clauses after it; a clause that requires or allows an amount ("需连续缴纳6个月以上") is not, nor a limit on
+ * how long something takes ("总馆受理不超过3个工作日").
  */
 function isThreshold(clause: string, language: Language): boolean {
   if (firstOf(clause, language.necessary) || firstOf(clause, language.possible) || firstOf(clause, language.unnecessary)) return false;
-  return findQuantities({ text: clause, language }).some((quantity) => quantity.comparator === 'atLeast' || (quantity.comparator === 'atMost' && quantity.end >= clause.replace(/的$/, '').length));
+  return findQuantities({ text: clause, language }).some((quantity) => quantity.comparator === 'atLeast');
 }
 
 const leadingMarker = /^(?:[•·●▪\-*]\s*|\d+[、.．]\s*|\(\d+\)\s*|[一二三四五六七八九十]+[、.]\s*)+/;

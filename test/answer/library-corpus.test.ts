@@ -104,6 +104,30 @@ describe('answers on the fictional library corpus', () => {
     expect(session.turns.map((turn) => turn.situation.scope.values)).toEqual([{ district: ['东区'] }, { district: ['东区'] }]);
   });
 
+  it.each([
+    ['听说押金要30个工作日才退，是真的吗？', '不是，7个工作日内。', '押金在30个工作日内退还'],
+    ['逾期费每天是0.5元吗？', '不是，0.1元。', '逾期费为每天0.5元'],
+    ['押金退还需要等7个工作日吗？', '需要，7个工作日内。', '押金在30个工作日内退还'],
+  ])('should check the figure in %s against the figures of its kind, the rejected one only among the conflicts', async (question, start, rejected) => {
+    const { response } = await ask(question);
+    expect(lead(response).startsWith(start)).toBe(true);
+    expect(response.conflicts.flatMap((conflict) => conflict.rejected.map((entry) => entry.statement))).toContainEqual(expect.stringContaining(rejected));
+  });
+
+  it.each([
+    ['读者证办下来一共要几个工作日？', '不超过5个工作日。办证全流程不超过5个工作日。'],
+    ['分馆发证要几个工作日？', '不超过2个工作日。办证流程：总馆受理不超过3个工作日，分馆发证不超过2个工作日。'],
+  ])('should answer %s from the figure about the asked whole or part, and not set a breakdown against a total', async (question, expected) => {
+    const { response } = await ask(question);
+    expect(lead(response)).toBe(`${expected}[1]`);
+    expect(response.conflicts).toEqual([]);
+  });
+
+  it('should answer from a statement conditioned on a duration the user did not state, and not when the stated one exceeds it', async () => {
+    expect(lead((await ask('证件挂失后补办，什么时候能借阅？')).response)).toBe('次日。证件挂失不超过30天的，补办后次日即可借阅。[1]');
+    expect((await ask('证件挂失两个月了，补办后什么时候能借阅？')).response.status).toBe('no_answer');
+  });
+
   it('should give byte-identical responses for the same index, question and history', async () => {
     const first = await ask('逾期费每天多少钱？');
     const second = await ask('逾期费每天多少钱？');
