@@ -46,7 +46,7 @@ const anaphora = ['原', '该', '此', '其', '这个', '那个'];
  * Whether a statement is about the distinctive noun: it names it (or its label does), and — when it answers by a
  * verb — not only as one item of a coordination ("转移个人账户及统筹账户余额" mentions, it does not state).
  */
-function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: FocusWord[], basis: string): boolean {
+export function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: FocusWord[], basis: string): boolean {
   if (nouns.length === 0) return true;
   const text = `${statement.label ?? ''}|${statement.normalized}`;
   const alternatives = nouns.flatMap((noun) => noun.alternatives.filter((alternative) => alternative.length > 1));

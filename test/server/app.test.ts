@@ -126,7 +126,7 @@ describe('retrieval, sources, health and docs', () => {
     // Two questions on the fixture's built-in contradictions (a fee three guides disagree on, branch counts as of different dates), one outside it.
     const bodies: AnswerResponse[] = [];
     for (const message of ['逾期费每天多少钱？', '全市有几家分馆？', '游泳馆几点开门？']) bodies.push(await (await app.request('/api/chat', json({ message }))).json());
-    expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', documents: 12, chunks: expect.any(Number) });
+    expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', documents: 13, chunks: expect.any(Number) });
     const metrics = await (await app.request('/metrics')).text();
     const samples = (name: string) => metrics.split('\n').filter((line) => line.startsWith(`${name}{`)).sort();
     const counted = (labels: string[]) => [...new Set(labels)].map((label) => `${label} ${labels.filter((other) => other === label).length}`).sort();
