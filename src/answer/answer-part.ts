@@ -205,7 +205,13 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     }
   }
 
-  const top = best(covering.filter((item) => item.verdict === 'applies').map((item) => ({ evidence: item }))) ?? best(covering.map((item) => ({ evidence: item })));
+  // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
+  // or moved answers it before one that only mentions it.
+  const outcome = (item: Evidence) => (index.claimsByStatement.get(item.statement.key) ?? []).some((claim) => claim.outcome !== null);
+  const asksFate = part.type === 'explain' && !part.predicate.some((word) => word.verb);
+  const fated = (items: Evidence[]) => (asksFate && items.some(outcome) ? items.filter(outcome) : items);
+  const pick = (items: Evidence[]) => best(fated(items).map((item) => ({ evidence: item })));
+  const top = pick(covering.filter((item) => item.verdict === 'applies')) ?? pick(covering);
   if (sectionTypes.has(part.type)) {
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.

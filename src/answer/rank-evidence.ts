@@ -21,7 +21,8 @@ export function scoreEvidence(evidence: Evidence): number {
 export function isSayable({ index, evidence }: { index: LoadedIndex; evidence: Evidence }): boolean {
   const { text, normalized } = evidence.statement;
   // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements.
-  if ([...normalized].length < 6 || /[?？:：]$/.test(normalized)) return false;
+  // A short exclamation ("医保转移必看!") calls for attention; it states nothing.
+  if ([...normalized].length < 6 || /[?？:：]$/.test(normalized) || ([...normalized].length < 12 && /[!！]$/.test(normalized))) return false;
   return !index.rules.cleaning.boilerplate.some((pattern) => pattern.test(text));
 }
 

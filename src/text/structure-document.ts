@@ -34,7 +34,9 @@ const labelLine = /^([^，。,；;:：！？!?“”"]{2,16})[:：]\s*(?=\S)/;
 /** A short line without a full stop that opens a section: "4、办理时效:", "福建厦门医保个人账户余额可以转移吗?". */
 export function isHeading(line: string): boolean {
   if (line.length <= shortHeadingLength && !/[\p{P}]/u.test(line)) return true;
-  return line.length <= headingMaxLength && !line.includes('。') && (numbered.test(line) || /[?？:：]$/.test(line));
+  // A headline asks and answers in one unfinished line ("离职后医保怎么办?补缴指南来了").
+  const headline = /[?？]/.test(line) && !/[。；;！!.]$/.test(line);
+  return line.length <= headingMaxLength && !line.includes('。') && (numbered.test(line) || /[?？:：]$/.test(line) || headline);
 }
 
 /** The heading's text without numbering and trailing punctuation. */
