@@ -2,6 +2,7 @@
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
@@ -128,7 +129,7 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
 
 /** Answers one part from its evidence, or returns null when the knowledge base does not cover it. */
 export function answerPart({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PartAnswer | null {
-  const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'condition_not_met');
+  const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && !isSetAside(item.verdict));
   // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
   // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
   const covering = sayable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
@@ -215,7 +216,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (sectionTypes.has(part.type)) {
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.
-    const described = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope');
+    const described = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded');
     const section = chooseSection({ index, part, evidence: described });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
     const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);

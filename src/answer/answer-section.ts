@@ -37,7 +37,7 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
   const considered = new Map<string, SectionChoice>();
   for (const item of evidence) {
     const { statement } = item;
-    if (statement.section === null || item.verdict === 'other_scope' || item.coverage === 0) continue;
+    if (statement.section === null || item.verdict === 'other_scope' || item.verdict === 'superseded' || item.coverage === 0) continue;
     const document = index.documents.get(statement.sourceId);
     if (!document) continue;
     let depth = 0;

@@ -1,6 +1,6 @@
 // How strongly a piece of evidence answers a part, and the candidate the rules weigh it as.
 import type { LoadedIndex } from '../index/load-index.js';
-import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { supersedingOf, type Evidence } from '../retrieval/retrieve-evidence.js';
 import type { Candidate } from '../reconcile/resolution-types.js';
 
 /** The share of a question's focus a statement must cover to answer it. */
@@ -40,11 +40,13 @@ export function candidateOf({ index, evidence, valueKey }: { index: LoadedIndex;
     statement,
     valueKey,
     authority: document?.authority ?? 'unknown',
-    date: document?.date ?? null,
+    // A rule counts from when it takes effect, when the operator says so.
+    date: document?.effectiveDate ?? document?.date ?? null,
     asOf: statement.analysis.asOf,
     family: index.families.get(statement.sourceId) ?? statement.sourceId,
     figure,
     verdict: evidence.verdict,
     specificity: evidence.specificity,
+    ...(evidence.verdict === 'superseded' ? { supersededBy: supersedingOf(index, statement.sourceId) } : {}),
   };
 }

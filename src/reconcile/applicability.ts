@@ -3,7 +3,12 @@ import { isDuration, type Quantity } from './find-quantities.js';
 import type { CompiledScope, Scope } from './scope.js';
 import type { StatementCondition } from './statement-types.js';
 
-export type Applicability = 'applies' | 'narrower' | 'other_scope' | 'condition_not_met';
+export type Applicability = 'applies' | 'narrower' | 'other_scope' | 'condition_not_met' | 'superseded';
+
+/** Whether a verdict sets a statement aside for the user: another scope, an unmet condition, a replaced document. */
+export function isSetAside(verdict: Applicability): boolean {
+  return verdict === 'other_scope' || verdict === 'condition_not_met' || verdict === 'superseded';
+}
 
 export interface UserSituation {
   scope: Scope & { foreign: boolean };

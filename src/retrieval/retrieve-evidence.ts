@@ -126,8 +126,24 @@ function overlaps(text: string, said: string, word: string, within: string[]): b
   return false;
 }
 
-/** Applicability of a statement to the user: its scope, then its condition. */
+const replacements = new WeakMap<LoadedIndex, Map<string, string>>();
+
+/** The document that replaces a document of the index (its `supersedes` names it), if any. */
+export function supersedingOf(index: LoadedIndex, sourceId: string): string | undefined {
+  let byPath = replacements.get(index);
+  if (!byPath) {
+    byPath = new Map();
+    for (const document of index.documents.values()) for (const path of document.supersedes ?? []) byPath.set(path, document.sourceId);
+    replacements.set(index, byPath);
+  }
+  const document = index.documents.get(sourceId);
+  const replacing = document ? byPath.get(document.path) : undefined;
+  return replacing !== sourceId ? replacing : undefined;
+}
+
+/** Applicability of a statement to the user: its document still in force, its scope, then its condition. */
 export function judgeStatement({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
+  if (supersedingOf(index, statement.sourceId)) return { verdict: 'superseded', specificity: 0, qualifiers: [] };
   const verdict = applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
