@@ -133,9 +133,16 @@ export function resolveYesNo({ index, polar }: { index: LoadedIndex; polar: Pola
   // and statements that only mention a noun when they are about as relevant as the best one.
   const floor = comparableShare * lead.evidence.coverage;
   const comparable = polar.filter((item) => (item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence)));
+  // A statement that only says something may happen ("断交还可能导致缴费年限中断") is no rival of ones that say what
+  // does: beside them it is an exception.
+  const hedged = (item: PolarEvidence) => item.evidence.statement.analysis.clauses[item.reading.clause]?.hedge === 'partial';
+  const definite = comparable.some((item) => item.evidence.verdict === 'applies' && !hedged(item));
   const seen = new Set<string>();
   const candidates = comparable
     .filter((item) => !seen.has(item.evidence.statement.key) && seen.add(item.evidence.statement.key))
-    .map((item) => candidateOf({ index, evidence: item.evidence, valueKey: item.reading.answer }));
+    .map((item) => {
+      const candidate = candidateOf({ index, evidence: item.evidence, valueKey: item.reading.answer });
+      return definite && hedged(item) && candidate.verdict === 'applies' ? { ...candidate, verdict: 'narrower' as const } : candidate;
+    });
   return { lead, resolution: reconcileCandidates(candidates) };
 }

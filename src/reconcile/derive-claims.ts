@@ -25,7 +25,10 @@ export interface Claim {
   items: string[] | null;
 }
 
-/** The outcome a clause states: the longest outcome word found, flipped when it lies under a negation. */
+/**
+ * The outcome a clause states: of the outcome words found (longest first, not overlapping), the last one, which is
+ * the clause's predicate ("断交之前的缴费年限也仍然有效": 仍然有效, not the 断 of 断交); flipped under a negation.
+ */
 export function outcomeOf({ statement, clause, language }: { statement: Statement; clause: number; language: Language }): Outcome | null {
   const { start, end } = statement.analysis.clauses[clause];
   const text = statement.normalized.slice(start, end);
@@ -36,7 +39,7 @@ export function outcomeOf({ statement, clause, language }: { statement: Statemen
       const at = text.indexOf(word);
       if (at < 0 || taken.some(([from, to]) => at < to && at + word.length > from)) continue;
       taken.push([at, at + word.length]);
-      if (!found || at < found.at) found = { outcome, at };
+      if (!found || at > found.at) found = { outcome, at };
     }
   }
   if (!found) return null;
