@@ -133,7 +133,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
   // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
   const covering = sayable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
-  if (covering.length === 0 && !sectionTypes.has(part.type)) return null;
+  // A statement whose condition the user's own duration misses still answers a yes/no question: not (yet).
+  const missed = part.yesNo ? evidence.filter((item) => item.missesDuration && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
+  if (covering.length === 0 && missed.length === 0 && !sectionTypes.has(part.type)) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 

@@ -7,7 +7,7 @@ import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
-import { distinctiveNouns, isAbout } from './answer-yes-no.js';
+import { isAbout, specificNouns } from './answer-yes-no.js';
 import { best, candidateOf, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
 export interface ValueEvidence {
@@ -90,7 +90,7 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // The answering figure comes from a statement that covers the question (a terse one, "转出地处理:一般不超过10个
   // 工作日", a little less); its rivals may cover it less still.
   // It names what is asked about ("缴费基数"), not only the words around it.
-  const nouns = distinctiveNouns({ index, part });
+  const nouns = specificNouns({ index, part });
   const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage && isAbout(item.evidence.statement, nouns, 'noun'));
   const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their

@@ -15,6 +15,8 @@ export interface PolarEvidence {
 }
 
 const comparableShare = 0.5;
+/** A statement the user's own figures decide addresses their situation more narrowly than any scope or condition. */
+const missedDurationWeight = 6;
 /** A word in at most this share of the chunks names something specific. */
 const specificShare = 0.1;
 
@@ -37,6 +39,13 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
   const heaviest = Math.max(...named.map((word) => word.weight));
   const specific = specificShare * index.lexical.documentCount;
   return named.filter((word) => used(word) <= rarest * 1.5 || (word.weight === heaviest && used(word) <= specific));
+}
+
+/** The distinctive nouns the corpus uses sparingly: a statement that answers must name one ("缴费基数"). */
+export function specificNouns({ index, part }: { index: LoadedIndex; part: QuestionPart }): FocusWord[] {
+  const { frequency } = questionContextOf(index);
+  const limit = specificShare * index.lexical.documentCount;
+  return distinctiveNouns({ index, part }).filter((word) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency)) <= limit);
 }
 
 const coordination = /^(及|和|与|、|以及|或)/;
@@ -114,7 +123,14 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       language,
       asksNecessity,
     });
-    if (reading && isAbout(item.statement, specific, reading.basis)) polar.push({ evidence: item, reading });
+    if (!reading || !isAbout(item.statement, specific, reading.basis)) continue;
+    // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
+    // through the duration they miss.
+    if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
+      polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
+      continue;
+    }
+    polar.push({ evidence: item, reading });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
   return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;

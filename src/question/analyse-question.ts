@@ -170,6 +170,12 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     ...focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
     ...focusWords({ text: askedText.slice(modalAt), weight: askedWeight, asked: true, context }),
   ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
+  // "现在能办居住证吗": a general verb is what is asked when the asking clause has no other ("办" → 申领).
+  const lightVerbs = context.reading.language.lightVerbs;
+  if (!predicate.some((word) => word.verb)) {
+    const light = predicate.findIndex((word) => lightVerbs.includes(word.word) && askedText.indexOf(word.word) >= modalAt);
+    if (light >= 0) predicate[light] = { ...predicate[light], verb: true, noun: false };
+  }
   // "…医保转过去得等一个半月,真要那么久吗?": an asking clause with no words of its own asks about the clause before.
   let merged: { text: string } | null = null;
   if (predicate.length === 0 && clauses.indexOf(asked) > 0) {

@@ -19,6 +19,8 @@ export interface UserSituation {
 
 export interface ApplicabilityVerdict {
   verdict: Applicability;
+  /** For an unmet condition: the user's situation meets all of it but a duration, which it misses. */
+  missesDuration?: boolean;
   /** How narrowly the statement addresses the user's situation (higher governs). */
   specificity: number;
   /** What the statement is limited to, for display ("广东", "跨省", "退休人员"). */
@@ -129,15 +131,17 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   asked?: (word: string) => boolean;
   /** The durations the user states. */
   quantities: Quantity[];
-}): { met: boolean; matched: number; durationUnstated?: boolean } {
+}): { met: boolean; matched: number; durationUnstated?: boolean; durationFailed?: boolean } {
   let matched = 0;
-  // A duration the user does not state leaves the condition open, not failed ("断缴3个月内…" for "补缴后哪天能报销").
+  // A duration the user does not state leaves the condition open, not failed ("断缴3个月内…" for "补缴后哪天能报销");
+  // one the user states that misses it fails the condition ("来了两个月" for "满半年").
   let durationUnstated = false;
+  let durationFailed = false;
   const stated = quantities.filter(isDuration);
   for (const quantity of condition.quantities) {
     if (!isDuration(quantity)) continue;
     if (stated.length === 0) durationUnstated = true;
-    else if (!stated.some((candidate) => quantityFits(quantity, candidate))) return { met: false, matched: 0 };
+    else if (!stated.some((candidate) => quantityFits(quantity, candidate))) durationFailed = true;
     else matched += 2;
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
@@ -165,6 +169,8 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
   const anything = matched > 0 || saidVerbs + saidNouns > 0 || counted.length === 0;
   const wordsMet = verbsMet && nounsMet && anything;
+  // One missed duration fails the whole condition, whatever else it asks ("满半年,并符合…之一的").
+  if (durationFailed) return { met: false, matched: 0, durationFailed: true };
   if (durationUnstated) return { met: false, matched, durationUnstated: wordsMet };
   return { met: wordsMet, matched };
 }

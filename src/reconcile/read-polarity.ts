@@ -105,7 +105,8 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   }
   // A question about an outcome ("会清零吗") is answered by a verb or an outcome, never by a mere mention.
   if (asked) return null;
-  for (const word of words.filter((candidate) => !candidate.verb)) {
+  // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
+  for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
       const at = firstAt(text, word.alternatives);

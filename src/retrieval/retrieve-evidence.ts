@@ -17,6 +17,8 @@ export interface Evidence {
   /** Share of the asking clause's weight the sentence itself covers. */
   askedCoverage: number;
   verdict: ApplicabilityVerdict['verdict'];
+  /** For an unmet condition: only a duration the user states misses it. */
+  missesDuration?: boolean;
   specificity: number;
   qualifiers: string[];
   truncated: boolean;
@@ -173,7 +175,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
       [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
     return mentioned && (!negated || saysNot(word));
   };
-  const { met, matched, durationUnstated } = conditionMet({
+  const { met, matched, durationUnstated, durationFailed } = conditionMet({
     condition: statement.condition,
     said,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)),
@@ -182,7 +184,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   });
   // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
-  if (!met) return { ...verdict, verdict: 'condition_not_met' };
+  if (!met) return { ...verdict, verdict: 'condition_not_met', ...(durationFailed ? { missesDuration: true } : {}) };
   return { ...verdict, specificity: verdict.specificity + matched };
 }
 

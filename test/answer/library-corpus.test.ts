@@ -128,6 +128,13 @@ describe('answers on the fictional library corpus', () => {
     expect((await ask('证件挂失两个月了，补办后什么时候能借阅？')).response.status).toBe('no_answer');
   });
 
+  it.each([
+    ['证件挂失十天了，补办后次日能借阅吗？', '可以。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
+    ['证件挂失两个月了，补办后次日能借阅吗？', '不能。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
+  ])('should answer %s by the duration the user states against the statement\'s condition', async (question, expected) => {
+    expect(lead((await ask(question)).response)).toBe(expected);
+  });
+
   it('should give byte-identical responses for the same index, question and history', async () => {
     const first = await ask('逾期费每天多少钱？');
     const second = await ask('逾期费每天多少钱？');
