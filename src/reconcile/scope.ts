@@ -153,8 +153,14 @@ export function detectStatementScope({ text: written, scope }: { text: string; s
 export function detectUserScope({ text, scope }: { text: string; scope: CompiledScope }): Scope & { foreign: boolean } {
   const places = findPlaces(text);
   const roles = placeRoles(text, scope, places).filter((place) => !place.negated);
-  const origin = roles.find((place) => place.role === 'origin') ?? (roles.some((place) => place.role === 'destination') ? roles.find((place) => place.role === 'named') : undefined);
-  const destination = roles.filter((place) => place.role === 'destination').at(-1);
+  let origin = roles.find((place) => place.role === 'origin') ?? (roles.some((place) => place.role === 'destination') ? roles.find((place) => place.role === 'named') : undefined);
+  let destination = roles.filter((place) => place.role === 'destination').at(-1);
+  // "佛山调东莞工作": two places with a movement verb between them are the move's two ends.
+  const [first, last] = [roles[0], roles.at(-1)];
+  if (!origin && !destination && first && last && first.name !== last.name) {
+    const between = text.slice(first.offset + first.name.length, last.offset);
+    if (between.length <= 4 && scope.movementVerbs.some((verb) => between.includes(verb))) [origin, destination] = [first, last];
+  }
   let relation = findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation })))[0]?.relation ?? null;
   if (origin && destination) relation = relationOf(origin, destination);
   else if (!relation && !destination && roles.length > 0 && new Set(roles.map((place) => place.name)).size === 1 && scope.localChanges.some((word) => text.includes(word))) relation = 'same-city';

@@ -63,6 +63,8 @@ describe('analyseQuestion', () => {
     ['在杭州跳槽换了家公司', { regions: ['浙江'], relation: 'same-city', origin: null, destination: null }],
     ['那如果她不回湖南，只是从广州搬到汕头呢', { regions: ['广东'], relation: 'same-province', origin: '广东', destination: '广东' }],
     ['广东省内跨市调动', { regions: ['广东'], relation: 'same-province', origin: null, destination: null }],
+    ['佛山调东莞，医保卡的钱能提出来吗', { regions: ['广东'], relation: 'same-province', origin: '广东', destination: '广东' }],
+    ['重庆转西安', { regions: ['重庆', '陕西'], relation: 'cross-province', origin: '重庆', destination: '陕西' }],
   ])('should read the places of %s', (message, expected) => {
     const { scope } = analyse(`${message}，个人账户怎么办？`).situation;
     expect({ regions: scope.regions, relation: scope.relation, origin: scope.origin, destination: scope.destination }).toEqual(expected);
