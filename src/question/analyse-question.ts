@@ -120,7 +120,10 @@ function scopeWords(context: QuestionContext): Set<string> {
 function unknownNouns(text: string, context: QuestionContext): string[] {
   const { reading } = context;
   const unknown: string[] = [];
-  for (const { word, tag } of context.text.tag(text)) {
+  const tagged = context.text.tag(text);
+  for (const [position, { word, tag }] of tagged.entries()) {
+    // A modifier ("户口所在区的派出所", "卡里的余额") only narrows the noun it describes: that noun decides.
+    if (tagged[position + 1]?.word === '的') continue;
     // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
     if (!nounTags.test(tag) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
@@ -141,11 +144,24 @@ function checkedFigure({ text, context }: { text: string; context: QuestionConte
   return findQuantities({ text, language }).find((quantity) => (quantity.comparator === 'exact' || quantity.comparator === 'approximately') && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
 }
 
+/** Whether a word the corpus or the rules know starts at `from` and runs past `to`. */
+function startsKnownWord(text: string, from: number, to: number, context: QuestionContext): boolean {
+  let at = 0;
+  for (const { word } of context.text.tag(text)) {
+    if (at === from) return word.length > to - from && (context.knows(word) || context.reading.synonyms.alternatives(word).length > 1);
+    at += word.length;
+    if (at > from) return false;
+  }
+  return false;
+}
+
 function analysePart({ sentence, context, earlier }: { sentence: string; context: QuestionContext; earlier: FocusWord[] }): { part: QuestionPart; unknown: string[] } {
   const clauses = clausesOf(sentence);
   const askedIndex = clauses.map((clause) => isAsking(clause.text, context)).lastIndexOf(true);
   const asked = clauses[askedIndex >= 0 ? askedIndex : clauses.length - 1];
-  const detected = detectAnswerType({ clause: asked.text, language: context.reading.language });
+  const found = detectAnswerType({ clause: asked.text, language: context.reading.language });
+  // A modal that begins a word of its own ("算数吗", "能用吗" is not "用") stays part of that word.
+  const detected = { ...found, cues: found.cues.filter(([from, to]) => from !== found.modalAt || !startsKnownWord(asked.text, from, to, context)) };
   const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
