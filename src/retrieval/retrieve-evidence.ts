@@ -208,7 +208,11 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
   if (asksFigure(part)) {
     const floor = Math.max(valueCoverage, ...evidence.map((item) => item.coverage)) * valueShare;
-    for (const claim of index.claims) {
+    // Through the claims' subject index: only claims about a word of the focus can cover it.
+    const { synonyms } = index.reading;
+    const words = new Set(part.focus.flatMap((word) => word.alternatives.map(synonyms.canonical)));
+    const claims = [...words].flatMap((word) => index.claimsByWord.get(word) ?? []);
+    for (const claim of claims) {
       if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity) || seen.has(claim.statement.key)) continue;
       seen.add(claim.statement.key);
       const item = judge(claim.statement, retrievedChunks);
