@@ -141,13 +141,14 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
 
   // A question checking a figure ("是不是又得等半年") is answered no by a statement denying that figure ("无需…重新居住满
   // 半年"); otherwise by the figures of its kind.
-  const checksFigure = part.yesNo !== null && valueTypes.has(part.type) && part.quantities.length > 0;
+  const checksFigure = part.yesNo !== null && valueTypes.has(part.type) && (part.quantities.length > 0 || part.checkedPoint !== null);
   if (part.type === 'yesno' || checksFigure || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
     const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
     const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
     const found = resolveYesNo({ index, polar });
-    const denied = found?.resolution.adopted?.valueKey === 'no' && found.lead.reading.basis === 'quantity';
+    // Denied by a statement of the figure, or by one whose condition the user's own duration misses.
+    const denied = found?.resolution.adopted?.valueKey === 'no' && (found.lead.reading.basis === 'quantity' || found.lead.evidence.missesDuration === true);
     const resolved = checksFigure && !denied ? null : found;
     if (resolved) {
       const { resolution } = resolved;
@@ -192,7 +193,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       // A figure the user checks ("要45个工作日吗") is confirmed or denied before the adopted one is given.
       const checked = adoptedValue.quantity;
       const heard = part.yesNo && checked && resolution.adopted ? part.quantities.find((quantity) => sameKind(quantity, checked)) : undefined;
-      const word = heard && part.yesNo && checked ? (heard.base === checked.base ? part.yesNo.yes : part.yesNo.no) : null;
+      const pointChecked = part.yesNo && part.checkedPoint && resolution.adopted ? (resolution.adopted.valueKey === `when|${part.checkedPoint}` ? part.yesNo.yes : part.yesNo.no) : null;
+      const word = heard && part.yesNo && checked ? (heard.base === checked.base ? part.yesNo.yes : part.yesNo.no) : pointChecked;
       return {
         ...base,
         kind: 'value',

@@ -212,6 +212,8 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const negated = detected.yesNo !== null && /^[\s]*(不|没|未|别)/.test(afterModal.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => afterModal.trim().startsWith(word));
   const quantities = findQuantities({ text: merged ? `${merged.text},${asked.text}` : asked.text, language: context.reading.language });
   const checked = detected.yesNo !== null ? checkedFigure({ text: merged ? merged.text : asked.text, context }) : null;
+  // "…当月能报销吗" checks a time point: it is answered by the time points stated, the one named among them.
+  const checkedPoint = detected.yesNo !== null && !checked ? (context.reading.language.timePoints.find((point) => (merged ? `${merged.text},${asked.text}` : asked.text).includes(point)) ?? null) : null;
   return {
     part: {
       text: sentence,
@@ -220,10 +222,11 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       quantities,
       given: around.map((word) => word.word),
       // "…要45个工作日,对吗?" checks a figure: it is answered by the figures of its kind, the one heard among them.
-      type: checked ? (isDuration(checked) ? 'duration' : 'number') : (detected.type ?? 'explain'),
+      type: checked ? (isDuration(checked) ? 'duration' : 'number') : checkedPoint ? 'when' : (detected.type ?? 'explain'),
       yesNo: detected.yesNo,
       unit: checked ? { unit: checked.unit, dimension: checked.dimension } : detected.unit,
       asksAsOf,
+      checkedPoint,
       focus,
       predicate,
     },
@@ -324,15 +327,23 @@ export function analyseQuestion({ message, previous, context }: { message: strin
     const kept = ownThings.length > 0 ? previous.part.focus.filter((word) => !word.noun) : previous.part.focus;
     const carried = withoutReplaced(kept, parts[0].focus, context).map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }));
     const first = parts[0];
-    const ownType = first.type !== 'explain' || detectAnswerType({ clause: first.text, language: context.reading.language }).type !== null;
+    // "那要是从广州调到长沙呢？" only changes the situation: the earlier question is asked again, as it was asked.
+    const { language } = context.reading;
+    const situational = (word: FocusWord) => language.movementVerbs.includes(word.word) || language.moveWords.includes(word.word) || scopeWords(context).has(word.word) || findPlaces(word.word).length > 0;
+    const restated = first.predicate.every(situational) && first.type === 'explain';
+    const carriedFocus = restated ? previous.part.focus : carried;
+    const ownFocus = restated ? first.focus.map((word) => ({ ...word, weight: Math.min(word.weight, contextWeight), asked: false })) : first.focus;
+    const ownType = first.type !== 'explain' || detectAnswerType({ clause: first.text, language }).type !== null;
     const inherits = ['yesno', 'number', 'duration', 'when', 'explain'].includes(previous.part.type);
     parts[0] = {
       ...first,
       type: ownType ? first.type : inherits ? previous.part.type : 'explain',
       yesNo: first.yesNo ?? (ownType ? null : previous.part.yesNo),
       unit: first.unit ?? (ownType ? null : previous.part.unit),
-      focus: mergeFocus([first.focus, carried]),
-      predicate: mergeFocus([first.predicate, ownThings.length > 0 ? previous.part.predicate.filter((word) => !word.noun) : previous.part.predicate]),
+      // "那要是住了半年呢" keeps nothing of the earlier figure; "那深圳呢" keeps the figure the earlier turn checked.
+      quantities: first.quantities.length > 0 || ownType ? first.quantities : previous.part.quantities,
+      focus: restated ? mergeFocus([carriedFocus, ownFocus]) : mergeFocus([ownFocus, carriedFocus]),
+      predicate: restated ? previous.part.predicate : mergeFocus([first.predicate, ownThings.length > 0 ? previous.part.predicate.filter((word) => !word.noun) : previous.part.predicate]),
     };
   }
   return {

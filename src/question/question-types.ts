@@ -33,6 +33,8 @@ export interface QuestionPart {
   quantities: Quantity[];
   /** Whether the part also asks for the date of a figure ("是截至什么时候的数据"). */
   asksAsOf: boolean;
+  /** A time point a yes/no question checks ("补上后当月能报销吗"), or null. */
+  checkedPoint: string | null;
   focus: FocusWord[];
   /** Words of the asking clause that are not question words: what the yes/no is about. */
   predicate: FocusWord[];

@@ -5,6 +5,7 @@ import type { QuestionAnalysis, QuestionPart } from '../question/question-types.
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import type { Statement } from '../reconcile/statement-types.js';
+import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { searchChunks } from './search-chunks.js';
 import type { WeightedToken } from './weighted-token.js';
 
@@ -34,6 +35,9 @@ export function answersPart(part: QuestionPart, quantity: Quantity): boolean {
   if (part.unit) return sameKind(part.unit, quantity);
   return !isDuration(quantity);
 }
+
+/** Whether a yes/no part checks a figure it names ("要45个工作日吗"). */
+export const checksFigure = (part: QuestionPart) => part.yesNo !== null && (part.type === 'duration' || part.type === 'number' || part.type === 'when') && part.quantities.length > 0;
 
 const asksFigure = (part: QuestionPart) => part.type === 'duration' || part.type === 'when' || (part.type === 'number' && part.unit !== null);
 const synonymWeight = 0.8;
@@ -128,6 +132,19 @@ function overlaps(text: string, said: string, word: string, within: string[]): b
   return false;
 }
 
+const scopeTermCache = new WeakMap<LoadedIndex, Set<string>>();
+
+/** The scope vocabulary of an index: relation words, other-province words, dimension terms. */
+function scopeTerms(index: LoadedIndex): Set<string> {
+  let terms = scopeTermCache.get(index);
+  if (!terms) {
+    const { scope } = index.reading;
+    terms = new Set([...scope.relations.map((entry) => entry.word), ...scope.otherProvince, ...scope.complements, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
+    scopeTermCache.set(index, terms);
+  }
+  return terms;
+}
+
 const replacements = new WeakMap<LoadedIndex, Map<string, string>>();
 
 /** The document that replaces a document of the index (its `supersedes` names it), if any. */
@@ -159,7 +176,10 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
   // A user who names two places, or a relation between them, has described a move.
   const moved = analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city';
-  const moveWords = new Set(index.reading.language.moveWords);
+  // Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do.
+  const moveWords = new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]);
+  // Places and scope words of a condition ("从广东迁往外省的") were judged with the statement's scope above.
+  const scopeWord = (word: string) => findPlaces(word).length > 0 || scopeTerms(index).has(word);
   const message = analysis.normalized;
   const negation = index.reading.language.negation;
   // The user says a word is not so when a negation comes right before it ("没有接入").
@@ -178,9 +198,10 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   const { met, matched, durationUnstated, durationFailed } = conditionMet({
     condition: statement.condition,
     said,
-    ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)),
+    ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)) || scopeWord(word),
     asked: (word) => asked.has(word) && !givenWords.has(word),
-    quantities: analysis.situation.quantities,
+    // A figure the user checks ("听说要等一个半月") is not how long their situation lasted.
+    quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
   });
   // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };

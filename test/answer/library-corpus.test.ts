@@ -129,9 +129,12 @@ describe('answers on the fictional library corpus', () => {
   });
 
   it.each([
-    ['证件挂失十天了，补办后次日能借阅吗？', '可以。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
+    ['证件挂失十天了，补办后能借阅吗？', '可以。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
+    ['证件挂失两个月了，补办后能借阅吗？', '不能。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
+    ['证件挂失十天了，补办后次日能借阅吗？', '可以，次日。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
     ['证件挂失两个月了，补办后次日能借阅吗？', '不能。证件挂失不超过30天的，补办后次日即可借阅。[1]'],
-  ])('should answer %s by the duration the user states against the statement\'s condition', async (question, expected) => {
+    ['押金退还当天能到账吗？', '不能，7个工作日内。新规实施后，押金在7个工作日内退还。[1]'],
+  ])('should answer %s by the duration the user states against the statement\'s condition, and a checked time point by the one stated', async (question, expected) => {
     expect(lead((await ask(question)).response)).toBe(expected);
   });
 
