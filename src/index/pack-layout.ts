@@ -2,8 +2,11 @@
 import { join } from 'node:path';
 import { hashKey } from './hash-key.js';
 
-/** Files per pack the layout aims at: a one-file change rebuilds one pack's graph; a search visits every pack's graph. */
-export const defaultFilesPerPack = 1024;
+/**
+ * Files per pack the layout aims at. A one-file change rebuilds one pack's graph (bounded by this, whatever the corpus
+ * size); a search visits every pack's graph (~0.12 ms each at 5,000 documents). 2,048 gives 4 packs at 5,000 files.
+ */
+export const defaultFilesPerPack = 2048;
 const maxPacks = 256;
 
 /** The number of packs for `files` files: a power of two, so that it only changes when the corpus doubles or halves. */

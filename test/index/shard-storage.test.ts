@@ -105,11 +105,11 @@ describe('the pack layout', () => {
   it.each([
     [0, 1],
     [1, 1],
-    [1024, 1],
-    [1025, 2],
-    [5000, 8],
-    [8192, 8],
-    [8193, 16],
+    [2048, 1],
+    [2049, 2],
+    [5000, 4],
+    [8192, 4],
+    [8193, 8],
     [10_000_000, 256],
   ])('should use, for %i files, %i packs', (files, packs) => {
     expect(packCount({ files })).toBe(packs);
