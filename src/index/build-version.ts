@@ -57,9 +57,9 @@ export async function buildVersion({ options, plan, lock, started, pipelineVersi
 }): Promise<IngestSummary> {
   const { corpusDirectory, indexDirectory, onProgress, signal } = options;
   const now = options.now ?? (() => new Date());
+  const rules = compileRules(plan.ruleTexts);
   if (options.strict && plan.skipped.length > 0) throw new StrictModeError(plan.skipped.length);
   if (plan.files.length === 0) throw new EmptyCorpusError(corpusDirectory);
-  const rules = compileRules(plan.ruleTexts);
   const text = createTextPipeline({ rules });
   const embedder = createEmbeddings({ settings: options.embedderSettings ?? {}, text });
   const tools = { cleaning: rules.cleaning, text, reading: createReadingContext({ rules, text }) };
