@@ -12,10 +12,10 @@ import { publishedStandardAnswersFileName } from '../standard-answers/standard-a
 import { createTextPipeline } from '../text/create-text-pipeline.js';
 import { checkpoint } from './checkpoint.js';
 import { ChunkEmbedder } from './chunk-embedder.js';
-import { combineSummaries, structuresFileName } from './combine-summaries.js';
+import { combineSummaries, structuresFileName, summariesFileName } from './combine-summaries.js';
 import { pruneSnapshotObjects, writeCorpusSnapshot } from './corpus-snapshot.js';
 import { createEmbeddings, type Embedder } from './create-embeddings.js';
-import { createStagingDirectory, pruneVersions, readJson, sealVersion, switchCurrent, writeJson } from './index-store.js';
+import { createStagingDirectory, pruneVersions, readJsonGzip, sealVersion, switchCurrent, writeJson, writeJsonGzip } from './index-store.js';
 import { indexFormatVersion, type FileSummary, type Manifest } from './index-types.js';
 import type { IngestLock } from './ingest-lock.js';
 import type { IngestOptions, IngestSummary } from './ingest-types.js';
@@ -40,7 +40,7 @@ function reusableBase({ plan, rules, embedder, fingerprints }: { plan: IngestPla
   const { manifest } = previous;
   if (manifest.embedder.id !== embedder.id || manifest.fingerprints.text !== fingerprints.text || manifest.fingerprints.cleaning !== fingerprints.cleaning) return null;
   try {
-    const summaries = new Map(readJson<FileSummary[]>(join(previous.directory, 'summaries.json')).map((summary) => [summary.path, summary]));
+    const summaries = new Map(readJsonGzip<FileSummary[]>(join(previous.directory, summariesFileName)).map((summary) => [summary.path, summary]));
     return { manifest, summaries, packs: new PreviousPacks({ directory: previous.directory, manifest, summaries }), restate: manifest.fingerprints.rules !== rules.fingerprints.all };
   } catch {
     return null; // an unreadable previous version only means nothing can be reused
@@ -113,8 +113,8 @@ export async function buildVersion({ options, plan, lock, started, pipelineVersi
       counts: { files: packs.files.length, ...combined.counts },
     };
     writeJson(join(staging, 'rules.json'), rules.texts);
-    writeJson(join(staging, 'summaries.json'), packs.summaries);
-    writeJson(join(staging, structuresFileName), combined.structures);
+    writeJsonGzip(join(staging, summariesFileName), packs.summaries);
+    writeJsonGzip(join(staging, structuresFileName), combined.structures);
     writeJson(join(staging, publishedStandardAnswersFileName), standardAnswers.published);
     // The corpus files the version was built from (disabled ones included), so that activating it can restore them.
     writeCorpusSnapshot({ corpusDirectory, indexDirectory, staging, articles: plan.files.map(({ path, hash, bytes }) => ({ path, hash, bytes })) });

@@ -3,8 +3,9 @@ import { compareSourceIds } from './canonical-order.js';
 import { findDuplicates } from './find-duplicates.js';
 import type { CorpusStructures, FileSummary, Manifest } from './index-types.js';
 
-/** The version's file of corpus-wide structures. */
-export const structuresFileName = 'structures.json';
+/** The version's files of per-file summaries and of corpus-wide structures (gzipped JSON). */
+export const summariesFileName = 'summaries.json.gz';
+export const structuresFileName = 'structures.json.gz';
 
 export interface CombinedCorpus {
   structures: CorpusStructures;

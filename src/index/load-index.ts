@@ -12,7 +12,7 @@ import { buildBm25, type Bm25Data } from './bm25-index.js';
 import { compareSourceIds } from './canonical-order.js';
 import { structuresFileName } from './combine-summaries.js';
 import { createEmbeddings, type Embedder, type EmbedderSettings } from './create-embeddings.js';
-import { readCurrentVersion, readJson, versionDirectory } from './index-store.js';
+import { readCurrentVersion, readJson, readJsonGzip, versionDirectory } from './index-store.js';
 import { indexFormatVersion, type CorpusStructures, type Manifest, type StoredChunk, type StoredDocument } from './index-types.js';
 import { packFiles, packOf } from './pack-layout.js';
 import { PackedVectors, type PackGraph, type VectorSearch } from './packed-vectors.js';
@@ -101,7 +101,7 @@ export function loadIndexVersion({ directory, embedderSettings }: { directory: s
     const text = createTextPipeline({ rules });
     const embedder = createEmbeddings({ settings: embedderSettings, text });
     if (embedder.id !== manifest.embedder.id) throw new IndexMismatchError({ built: manifest.embedder.id, configured: embedder.id });
-    const structures = readJson<CorpusStructures>(join(directory, structuresFileName));
+    const structures = readJsonGzip<CorpusStructures>(join(directory, structuresFileName));
     const shards = readShards(directory, manifest);
 
     const inCorpusOrder = shards.flatMap((shard) => shard.documents);
