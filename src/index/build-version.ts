@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EmptyCorpusError, StrictModeError } from '../errors/app-error.js';
 import { metadataFingerprint, readCorpusMetadata } from '../corpus/corpus-metadata.js';
 import { createReadingContext } from '../reconcile/create-statement-context.js';
-import { compileRules, type RuleSet } from '../rules/compile-rules.js';
+import { compileRules } from '../rules/compile-rules.js';
 import { publishStandardAnswers } from '../standard-answers/publish-standard-answers.js';
 import { readStandardAnswers } from '../standard-answers/standard-answer-file.js';
 import { publishedStandardAnswersFileName } from '../standard-answers/standard-answer-types.js';
@@ -14,37 +14,23 @@ import { checkpoint } from './checkpoint.js';
 import { ChunkEmbedder } from './chunk-embedder.js';
 import { combineSummaries, structuresFileName, summariesFileName } from './combine-summaries.js';
 import { pruneSnapshotObjects, writeCorpusSnapshot } from './corpus-snapshot.js';
-import { createEmbeddings, type Embedder } from './create-embeddings.js';
-import { createStagingDirectory, pruneVersions, readJsonGzip, sealVersion, switchCurrent, writeJson, writeJsonGzip } from './index-store.js';
-import { indexFormatVersion, type FileSummary, type Manifest } from './index-types.js';
+import { createEmbeddings } from './create-embeddings.js';
+import { createStagingDirectory, pruneVersions, sealVersion, switchCurrent, writeJson, writeJsonGzip } from './index-store.js';
+import { indexFormatVersion, type Manifest } from './index-types.js';
 import type { IngestLock } from './ingest-lock.js';
 import type { IngestOptions, IngestSummary } from './ingest-types.js';
 import { stampFiles, stampsFileName } from './pack-integrity.js';
 import { packCount, packFileNames } from './pack-layout.js';
 import type { IngestPlan } from './plan-ingest.js';
-import { planPacks, type ReusableBase } from './plan-packs.js';
-import { PreviousPacks } from './previous-packs.js';
+import { planPacks } from './plan-packs.js';
 import { readDocuments } from './read-documents.js';
+import { reusableBase } from './reusable-base.js';
 import { verifyVersion } from './verify-version.js';
 import { writeGraphs } from './write-graphs.js';
 import { writePacks } from './write-packs.js';
 
 function versionName(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid.toString(36)}`;
-}
-
-/** The previous version, if this run can reuse its shards and vectors (same embedder, text and cleaning rules). */
-function reusableBase({ plan, rules, embedder, fingerprints }: { plan: IngestPlan; rules: RuleSet; embedder: Embedder; fingerprints: Manifest['fingerprints'] }): ReusableBase | null {
-  const previous = plan.previous;
-  if (!previous) return null;
-  const { manifest } = previous;
-  if (manifest.embedder.id !== embedder.id || manifest.fingerprints.text !== fingerprints.text || manifest.fingerprints.cleaning !== fingerprints.cleaning) return null;
-  try {
-    const summaries = new Map(readJsonGzip<FileSummary[]>(join(previous.directory, summariesFileName)).map((summary) => [summary.path, summary]));
-    return { manifest, summaries, packs: new PreviousPacks({ directory: previous.directory, manifest, summaries }), restate: manifest.fingerprints.rules !== rules.fingerprints.all };
-  } catch {
-    return null; // an unreadable previous version only means nothing can be reused
-  }
 }
 
 /** Reads what changed, writes the version (sharing unchanged packs), verifies what it wrote, and publishes it. */

@@ -39,7 +39,8 @@ export class PreviousPacks {
     const relativePath = packFileNames(pack)[kind];
     if (!this.intactCache.has(relativePath)) {
       const record = this.previous.manifest.packFiles[pack]?.[kind];
-      const intact = record === null && kind === 'graph' ? true : record !== undefined && record !== null && isIntact({ directory: this.directory, relativePath, record, stamps: this.stamps });
+      // A pack without chunks has no graph (null): nothing to check.
+      const intact = record === null || (record !== undefined && isIntact({ directory: this.directory, relativePath, record, stamps: this.stamps }));
       this.intactCache.set(relativePath, intact);
     }
     return this.intactCache.get(relativePath)!;
