@@ -18,8 +18,11 @@ const options = program.opts<{ corpus: string; out: string; full: boolean; stric
 
 function printSummary(summary: IngestSummary): void {
   const lines = [
-    `published version ${summary.version}${summary.previousVersion ? ` (previous ${summary.previousVersion})` : ''}`,
+    summary.upToDate
+      ? `up to date: nothing changed since version ${summary.version}, nothing was published`
+      : `published version ${summary.version}${summary.previousVersion ? ` (previous ${summary.previousVersion})` : ''}`,
     `files read: ${summary.files.read} (reused ${summary.files.reused}, processed ${summary.files.processed}, removed ${summary.files.removed})`,
+    `packs: ${summary.packs.total} (written ${summary.packs.written}, graphs built ${summary.packs.graphsBuilt}; the others shared with the previous version)`,
     `skipped: ${summary.files.skipped.length}${summary.files.disabled.length ? `, disabled: ${summary.files.disabled.length}` : ''}`,
     ...summary.files.skipped.map((file) => `  - ${file.path}: ${file.reason}`),
     `documents: ${summary.documents}, sub-documents (teasers): ${summary.subDocuments}, chunks: ${summary.chunks}`,

@@ -6,9 +6,10 @@ import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import type { SourceDocument } from './corpus-types.js';
+import { corpusMetadataFileName } from './corpus-data-file-names.js';
 import { corpusPathSchema, documentMetadataSchema, type DocumentMetadata } from './parse-front-matter.js';
 
-export const corpusMetadataFileName = 'documents.yaml';
+export { corpusMetadataFileName };
 
 /** Path → metadata that overrides the file's front matter and inferred metadata. */
 export type CorpusMetadata = Record<string, DocumentMetadata>;

@@ -1,7 +1,7 @@
 // Walks a corpus directory and reads its article files, skipping bad ones with a reason.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { SkippedFile } from './corpus-types.js';
 
 export interface CorpusFile {
@@ -27,27 +27,31 @@ export const articleExtensions = ['.txt', '.md', '.html', '.htm'];
 export const maxFileBytes = 5 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function listFiles(root: string, directory: string, found: string[], skipped: SkippedFile[]): void {
-  let names: string[];
+function listFiles(directory: string, prefix: string, found: string[], skipped: SkippedFile[]): void {
+  let entries: Dirent[];
   try {
-    names = readdirSync(directory).sort();
+    entries = readdirSync(directory, { withFileTypes: true }).sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   } catch (error) {
-    skipped.push({ path: relative(root, directory) || '.', reason: `directory cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
+    skipped.push({ path: prefix || '.', reason: `directory cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const { name } = entry;
     if (name.startsWith('.')) continue;
     const path = join(directory, name);
-    const relativePath = relative(root, path).split(sep).join('/');
+    const relativePath = prefix ? `${prefix}/${name}` : name;
     if (relativePath === 'rules') continue;
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      skipped.push({ path: relativePath, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
-      continue;
+    // The entry's own type saves a stat per file; only a symbolic link needs one, to see what it points at.
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDirectory = statSync(path).isDirectory();
+      } catch (error) {
+        skipped.push({ path: relativePath, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}` });
+        continue;
+      }
     }
-    if (isDirectory) listFiles(root, path, found, skipped);
+    if (isDirectory) listFiles(path, relativePath, found, skipped);
     else if (articleExtensions.includes(extname(name).toLowerCase())) found.push(relativePath);
   }
 }
@@ -56,7 +60,7 @@ function listFiles(root: string, directory: string, found: string[], skipped: Sk
 export function readCorpus({ corpusDirectory, known }: { corpusDirectory: string; known?: Map<string, KnownFile> }): { files: CorpusFile[]; skipped: SkippedFile[] } {
   const paths: string[] = [];
   const skipped: SkippedFile[] = [];
-  listFiles(corpusDirectory, corpusDirectory, paths, skipped);
+  listFiles(corpusDirectory, '', paths, skipped);
   const files: CorpusFile[] = [];
   for (const path of paths) {
     let buffer: Buffer;

@@ -16,22 +16,17 @@ export interface LexicalHit {
 const k1 = 1.2;
 const b = 0.75;
 
-/** Builds BM25 postings from the token lists of the chunks (by ordinal). */
-export function buildBm25({ tokenLists }: { tokenLists: string[][] }): Bm25Data {
+/** BM25 postings of chunks (by ordinal) from each chunk's `[token, count…]` terms and token count. */
+export function buildBm25({ chunks }: { chunks: ReadonlyArray<{ terms: ReadonlyArray<string | number>; length: number }> }): Bm25Data {
   const postings: Record<string, number[]> = Object.create(null);
+  const lengths: number[] = [];
   let total = 0;
-  tokenLists.forEach((tokens, ordinal) => {
-    total += tokens.length;
-    const counts = new Map<string, number>();
-    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-    for (const [token, count] of counts) (postings[token] ??= []).push(ordinal, count);
+  chunks.forEach((chunk, ordinal) => {
+    for (let index = 0; index < chunk.terms.length; index += 2) (postings[chunk.terms[index] as string] ??= []).push(ordinal, chunk.terms[index + 1] as number);
+    lengths.push(chunk.length);
+    total += chunk.length;
   });
-  return {
-    documentCount: tokenLists.length,
-    averageLength: tokenLists.length ? total / tokenLists.length : 0,
-    lengths: tokenLists.map((tokens) => tokens.length),
-    postings,
-  };
+  return { documentCount: chunks.length, averageLength: chunks.length ? total / chunks.length : 0, lengths, postings };
 }
 
 /** Inverse document frequency of a token (unseen tokens get the highest value). */

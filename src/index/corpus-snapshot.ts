@@ -3,15 +3,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { corpusMetadataFileName } from '../corpus/corpus-metadata.js';
+import { corpusDataFileNames } from '../corpus/corpus-data-file-names.js';
 import { articleExtensions } from '../corpus/read-corpus.js';
 import { ruleFileNames } from '../rules/compile-rules.js';
 import { readJson, versionsDirectoryName, writeJson } from './index-store.js';
 
 export const snapshotFileName = 'corpus.json';
 export const objectsDirectoryName = 'objects';
-/** Corpus files besides the articles that belong to a version: the metadata file and standard answers. */
-export const corpusDataFileNames = [corpusMetadataFileName, 'standard-answers.yaml'];
 
 export interface SnapshotEntry {
   path: string;

@@ -1,6 +1,7 @@
 // Chooses the embedder: the offline hashing default, or an OpenAI-compatible endpoint by configuration.
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
+import { defaultEmbeddingsModel, embedderIdOf, hashingDimensions } from './embedder-id.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { LazyOpenAIEmbeddings } from './lazy-openai-embeddings.js';
 
@@ -16,17 +17,15 @@ export interface Embedder {
   id: string;
 }
 
-export const hashingDimensions = 256;
-
 /** The configured embedder; without an endpoint, deterministic hashing embeddings that need no model. */
 export function createEmbeddings({ settings, text }: { settings: EmbedderSettings; text: TextPipeline }): Embedder {
   if (settings.baseUrl) {
-    const model = settings.model ?? 'text-embedding-3-small';
+    const model = settings.model ?? defaultEmbeddingsModel;
     return {
       embeddings: new LazyOpenAIEmbeddings({ model, apiKey: settings.apiKey ?? 'not-needed', baseUrl: settings.baseUrl }),
-      id: `openai/${model}@${settings.baseUrl}`,
+      id: embedderIdOf(settings),
     };
   }
   const embeddings = new HashingEmbeddings({ dimensions: hashingDimensions, text });
-  return { embeddings, id: embeddings.id };
+  return { embeddings, id: embedderIdOf(settings) };
 }

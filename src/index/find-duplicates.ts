@@ -1,7 +1,9 @@
 // Near-duplicate chunks (copied sentences) and families of documents that copy each other.
+import { hashKey } from './hash-key.js';
 
 export interface DuplicateInput {
-  chunks: Array<{ id: string; sourceId: string; normalized: string[] }>;
+  /** In canonical order; `keys` are the chunk's copied-sentence keys (see `copiedSentenceKeys`). */
+  chunks: Array<{ id: string; sourceId: string; keys: readonly number[] }>;
   documents: Array<{ sourceId: string; publisher: string | null; parentId: string | null }>;
 }
 
@@ -23,71 +25,106 @@ export function sentenceKey(normalized: string): string {
   return normalized.replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(item: string): string {
-    let root = this.parent.get(item) ?? item;
-    if (root !== item) {
-      root = this.find(root);
-      this.parent.set(item, root);
-    }
-    return root;
+/**
+ * The distinct hashed keys of a chunk's sentences long enough to count as copied: all duplicate detection needs of a
+ * chunk, small enough to keep in the version's per-file summaries, so an incremental run never re-reads the text.
+ */
+export function copiedSentenceKeys(normalized: readonly string[]): number[] {
+  const keys = new Set<number>();
+  for (const sentence of normalized) {
+    const key = sentenceKey(sentence);
+    if (key.length >= minimumCopiedLength) keys.add(hashKey(key));
   }
-  union(left: string, right: string): void {
+  return [...keys];
+}
+
+/** Sets of 0…size-1 merged by `union`. */
+class Components {
+  private readonly parent: Int32Array;
+
+  constructor(size: number) {
+    this.parent = Int32Array.from({ length: size }, (_, item) => item);
+  }
+
+  find(item: number): number {
+    let current = item;
+    while (this.parent[current] !== current) {
+      this.parent[current] = this.parent[this.parent[current]];
+      current = this.parent[current];
+    }
+    return current;
+  }
+
+  union(left: number, right: number): void {
     const [a, b] = [this.find(left), this.find(right)];
-    if (a === b) return;
-    // the smaller id becomes the root, so group ids do not depend on input order
-    if (a < b) this.parent.set(b, a);
-    else this.parent.set(a, b);
+    if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
+  }
+
+  /** Each item's set named by its smallest name (string order), so names do not depend on input order. */
+  named(names: readonly string[]): string[] {
+    const smallest = new Map<number, string>();
+    names.forEach((name, item) => {
+      const root = this.find(item);
+      const current = smallest.get(root);
+      if (current === undefined || name < current) smallest.set(root, name);
+    });
+    return names.map((_, item) => smallest.get(this.find(item))!);
   }
 }
 
 /** Groups chunks sharing ≥ 80% of their sentences, and documents into families of copies. */
 export function findDuplicates({ chunks, documents }: DuplicateInput): DuplicateResult {
-  const chunkKeys = chunks.map((chunk) => [...new Set(chunk.normalized.map(sentenceKey).filter((key) => key.length >= minimumCopiedLength))]);
-  const chunksBySentence = new Map<string, number[]>();
-  chunkKeys.forEach((keys, position) => {
-    for (const key of keys) {
+  const chunksBySentence = new Map<number, number[]>();
+  chunks.forEach((chunk, position) => {
+    for (const key of chunk.keys) {
       const list = chunksBySentence.get(key);
       if (list) list.push(position);
       else chunksBySentence.set(key, [position]);
     }
   });
-  const chunkUnion = new UnionFind();
-  const familyUnion = new UnionFind();
+  const documentIndex = new Map(documents.map((document, index) => [document.sourceId, index]));
+  const documentOf = chunks.map((chunk) => documentIndex.get(chunk.sourceId)!);
+  const chunkSets = new Components(chunks.length);
+  const familySets = new Components(documents.length);
   // Documents that share a copied sentence are one family.
   for (const positions of chunksBySentence.values()) {
-    for (const other of positions) familyUnion.union(chunks[positions[0]].sourceId, chunks[other].sourceId);
+    for (const other of positions) familySets.union(documentOf[positions[0]], documentOf[other]);
   }
   // Near-duplicate chunks: a chunk sharing ≥ 80% of this chunk's sentences must contain one of its
   // ⌈20%⌉+1 rarest sentences (pigeonhole), so only those sentences' chunks are candidates.
-  for (const [position, keys] of chunkKeys.entries()) {
-    if (keys.length === 0) continue;
+  const comparedWith = new Int32Array(chunks.length).fill(-1);
+  const keyLists = chunks.map((chunk) => chunk.keys);
+  keyLists.forEach((keys, position) => {
+    if (keys.length === 0) return;
+    const needed = Math.ceil(keys.length * nearDuplicateShare - 1e-9);
     const rarest = [...keys].sort((left, right) => chunksBySentence.get(left)!.length - chunksBySentence.get(right)!.length).slice(0, Math.floor(keys.length * (1 - nearDuplicateShare)) + 1);
-    const own = new Set(keys);
-    // A chunk made only of sentences found everywhere is compared with the first chunks that share them, not all.
-    const candidates = new Set(rarest.flatMap((key) => chunksBySentence.get(key)!.slice(0, maxCandidatesPerSentence)));
-    for (const other of candidates) {
-      if (other === position) continue;
-      const shared = chunkKeys[other].filter((key) => own.has(key)).length;
-      if (shared / keys.length >= nearDuplicateShare) chunkUnion.union(chunks[position].id, chunks[other].id);
+    for (const key of rarest) {
+      // A chunk made only of sentences found everywhere is compared with the first chunks that share them, not all.
+      const sharing = chunksBySentence.get(key)!;
+      const limit = Math.min(sharing.length, maxCandidatesPerSentence);
+      for (let index = 0; index < limit; index++) {
+        const other = sharing[index];
+        if (other === position || comparedWith[other] === position) continue;
+        comparedWith[other] = position;
+        const otherKeys = keyLists[other];
+        if (otherKeys.length < needed) continue;
+        let shared = 0;
+        for (let at = 0; at < otherKeys.length && shared < needed; at++) if (keys.includes(otherKeys[at])) shared++;
+        if (shared >= needed) chunkSets.union(position, other);
+      }
     }
-  }
-  const byPublisher = new Map<string, string>();
-  for (const document of documents) {
-    if (document.publisher) {
-      const first = byPublisher.get(document.publisher);
-      if (first) familyUnion.union(first, document.sourceId);
-      else byPublisher.set(document.publisher, document.sourceId);
-    }
-  }
-  const chunkGroups = new Map<string, string>();
-  let duplicateChunks = 0;
-  for (const chunk of chunks) {
-    const group = chunkUnion.find(chunk.id);
-    chunkGroups.set(chunk.id, group);
-    if (group !== chunk.id) duplicateChunks++;
-  }
-  const families = new Map(documents.map((document) => [document.sourceId, familyUnion.find(document.sourceId)]));
+  });
+  const byPublisher = new Map<string, number>();
+  documents.forEach((document, index) => {
+    if (!document.publisher) return;
+    const first = byPublisher.get(document.publisher);
+    if (first === undefined) byPublisher.set(document.publisher, index);
+    else familySets.union(first, index);
+  });
+  const groups = chunkSets.named(chunks.map((chunk) => chunk.id));
+  const chunkGroups = new Map(chunks.map((chunk, position) => [chunk.id, groups[position]]));
+  const duplicateChunks = chunks.filter((chunk, position) => groups[position] !== chunk.id).length;
+  const familyNames = familySets.named(documents.map((document) => document.sourceId));
+  const families = new Map(documents.map((document, index) => [document.sourceId, familyNames[index]]));
   return { chunkGroups, families, duplicateChunks };
 }

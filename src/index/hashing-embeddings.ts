@@ -12,14 +12,19 @@ function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 }
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+
+/** FNV-1a of `text` continued from `hash` (from the offset basis, the hash of `text` alone). */
+function fnv1a(text: string, hash = fnvOffset): number {
+  let state = hash;
+  for (let index = 0; index < text.length; index++) state = Math.imul(state ^ text.charCodeAt(index), fnvPrime);
+  return state;
 }
+
+// Features are hashed as "w:<word>" and "b:<two Han characters>": the prefixes' states are computed once.
+const wordPrefix = fnv1a('w:');
+const bigramPrefix = fnv1a('b:');
 
 /** LangChain `Embeddings` that need no model: words weigh 1, Han character bigrams 0.5, L2-normalized. */
 export class HashingEmbeddings extends Embeddings {
@@ -45,18 +50,17 @@ export class HashingEmbeddings extends Embeddings {
   /** The vector of already normalized text whose words are known (saves segmenting twice at ingest). */
   embedNormalized(normalized: string, words: string[]): number[] {
     const vector = new Float64Array(this.dimensions);
-    const add = (feature: string, weight: number) => {
-      const hash = fnv1a(feature);
+    const add = (state: number, weight: number) => {
+      const hash = state >>> 0;
       vector[hash % this.dimensions] += hash & 0x80000000 ? -weight : weight;
     };
-    for (const word of words) add(`w:${word}`, 1);
-    let previous = '';
+    for (const word of words) add(fnv1a(word, wordPrefix), 1);
+    let previous = -1;
     for (let index = 0; index < normalized.length; index++) {
       const code = normalized.charCodeAt(index);
       if (!isHan(code)) continue;
-      const character = normalized[index];
-      if (previous) add(`b:${previous}${character}`, 0.5);
-      previous = character;
+      if (previous >= 0) add(Math.imul(Math.imul(bigramPrefix ^ previous, fnvPrime) ^ code, fnvPrime), 0.5);
+      previous = code;
     }
     let norm = 0;
     for (const value of vector) norm += value * value;

@@ -1,6 +1,7 @@
 // The versioned index directory: versions/<id>/, a `current` link switched by atomic rename, pruning.
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 export const currentLinkName = 'current';
 export const versionsDirectoryName = 'versions';
@@ -95,4 +96,13 @@ export function writeJson(path: string, value: unknown): void {
 
 export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** `writeJson` gzipped (for the larger files only ingest and loading read). */
+export function writeJsonGzip(path: string, value: unknown): void {
+  writeFileSync(path, gzipSync(JSON.stringify(value)));
+}
+
+export function readJsonGzip<T>(path: string): T {
+  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as T;
 }

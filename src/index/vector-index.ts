@@ -1,6 +1,8 @@
 // The only importer of hnswlib-node: an approximate kNN index over chunk vectors (cosine).
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 import hnswlib from 'hnswlib-node';
 import { IndexCorruptError } from '../errors/app-error.js';
 import { checkHnswFile } from './check-hnsw-file.js';
@@ -66,6 +68,36 @@ export class VectorIndex {
     return new VectorIndex(index, dimensions, [...labels]);
   }
 
+  /**
+   * Reads an index from bytes written by `compress` (hnswlib reads only files: the checked bytes go through a private
+   * temporary file). Damaged bytes (bad checksum, or a graph that fails the check) throw IndexCorruptError.
+   */
+  static decompress({ bytes, dimensions, labels, directory, name }: { bytes: Uint8Array; dimensions: number; labels: readonly number[]; directory: string; name: string }): VectorIndex {
+    let raw: Buffer;
+    try {
+      raw = inflateSync(bytes);
+    } catch (error) {
+      throw new IndexCorruptError(directory, `${name} is damaged: ${(error as Error).message}`);
+    }
+    const check = checkHnswFile({ bytes: raw, dimensions, labels });
+    if (!check.valid) throw new IndexCorruptError(directory, `${name} is damaged: ${check.reason}`);
+    return withTemporaryFile((path) => {
+      writeFileSync(path, raw);
+      const index = new hnswlib.HierarchicalNSW('ip', dimensions);
+      index.readIndexSync(path);
+      index.setEf(searchEf);
+      return new VectorIndex(index, dimensions, [...labels]);
+    });
+  }
+
+  /** The index file's bytes, zlib-compressed (unit vectors of hashed features compress about 3.5×). */
+  compress(): Buffer {
+    return withTemporaryFile((path) => {
+      this.index.writeIndexSync(path);
+      return deflateSync(readFileSync(path), { level: 1 });
+    });
+  }
+
   /** Number of live vectors. */
   get size(): number {
     return this.liveLabels.length;
@@ -88,13 +120,27 @@ export class VectorIndex {
   }
 
   search(vector: readonly number[], k: number): VectorHit[] {
+    return this.searchUnit(VectorIndex.unit(vector), k);
+  }
+
+  /** `search` for a vector already scaled by `unit`. */
+  searchUnit(vector: UnitVector, k: number): VectorHit[] {
     const limit = Math.min(k, this.size);
     if (limit <= 0) return [];
-    const result = this.index.searchKnn(VectorIndex.unit(vector), limit);
+    const result = this.index.searchKnn(vector, limit);
     return result.neighbors.map((label, position) => ({ label, similarity: 1 - result.distances[position] }));
   }
 
   write(path: string): void {
     this.index.writeIndexSync(path);
+  }
+}
+
+function withTemporaryFile<T>(use: (path: string) => T): T {
+  const directory = mkdtempSync(join(tmpdir(), 'kbqa-hnsw-'));
+  try {
+    return use(join(directory, 'graph.hnsw'));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
 }

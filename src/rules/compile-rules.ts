@@ -19,10 +19,9 @@ import {
   type ScopeRules,
 } from './rule-schema.js';
 
-/** The rule files, by name, as raw text (missing optional files are absent). */
-export type RuleTexts = Partial<Record<RuleFileName, string>>;
-export const ruleFileNames = ['domain.yaml', 'language.yaml', 'synonyms.yaml', 'variants.yaml', 'scope.yaml', 'cleaning.yaml', 'userdict.txt', 'stopwords.txt'] as const;
-export type RuleFileName = (typeof ruleFileNames)[number];
+import { ruleFileNames, type RuleFileName, type RuleTexts } from './rule-file-names.js';
+
+export { ruleFileNames, type RuleFileName, type RuleTexts };
 const requiredFiles: RuleFileName[] = ['domain.yaml'];
 
 export interface CompiledCleaning {
@@ -156,7 +155,8 @@ export function compileRules(texts: RuleTexts): RuleSet {
     vocabulary,
     stopwords,
     fingerprints: {
-      text: hashOf(texts['userdict.txt'], texts['variants.yaml'], texts['stopwords.txt']),
+      // Everything tokens depend on (the vocabulary comes from several files): a change re-reads every file.
+      text: hashOf(JSON.stringify(variants), JSON.stringify(userDictionary), JSON.stringify([...stopwords]), JSON.stringify(vocabulary)),
       cleaning: hashOf(texts['cleaning.yaml']),
       all: hashOf(...ruleFileNames.map((name) => texts[name])),
     },

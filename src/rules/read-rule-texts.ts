@@ -1,7 +1,7 @@
 // Reads the rule files of a corpus from <corpus>/rules/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleFileNames, type RuleTexts } from './compile-rules.js';
+import { ruleFileNames, type RuleTexts } from './rule-file-names.js';
 
 /** The raw texts of the rule files present in `<corpusDirectory>/rules`. */
 export function readRuleTexts({ corpusDirectory }: { corpusDirectory: string }): RuleTexts {

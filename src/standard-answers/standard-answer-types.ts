@@ -2,7 +2,7 @@
 // published into the index version, so that answers stay a pure function of the index.
 import { z } from 'zod';
 
-export const standardAnswersFileName = 'standard-answers.yaml';
+export { standardAnswersFileName } from '../corpus/corpus-data-file-names.js';
 export const publishedStandardAnswersFileName = 'standard-answers.json';
 
 export const standardAnswerCitationSchema = z.object({ sourceId: z.string().min(1).max(300), quote: z.string().trim().min(1).max(2000) }).strict();

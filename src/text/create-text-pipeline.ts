@@ -22,13 +22,19 @@ const longestMerge = 3;
  * Joins runs of up to three adjacent pieces that together make a word of the vocabulary ("转过"+"去" → "转过去"):
  * the segmenter's statistics split some words the rules name whole.
  */
-function mergeKnown<T extends { word: string }>(pieces: T[], vocabulary: Set<string>, join: (run: T[]) => T): T[] {
+function mergeKnown<T>(pieces: T[], wordOf: (piece: T) => string, vocabulary: Set<string>, join: (run: T[]) => T): T[] {
+  if (vocabulary.size === 0) return pieces;
   const merged: T[] = [];
+  const joined: string[] = [];
   for (let position = 0; position < pieces.length; ) {
+    const limit = Math.min(longestMerge, pieces.length - position);
+    // The runs starting here, joined once each (this runs for every word the segmenter cuts).
+    joined.length = 0;
+    let text = wordOf(pieces[position]);
+    for (let length = 2; length <= limit; length++) joined.push((text += wordOf(pieces[position + length - 1])));
     let taken = 1;
-    for (let length = Math.min(longestMerge, pieces.length - position); length > 1; length--) {
-      const run = pieces.slice(position, position + length);
-      if (vocabulary.has(run.map((piece) => piece.word).join(''))) {
+    for (let length = limit; length > 1; length--) {
+      if (vocabulary.has(joined[length - 2])) {
         taken = length;
         break;
       }
@@ -45,8 +51,9 @@ export function createTextPipeline({ rules }: { rules: RuleSet }): TextPipeline 
   const { cut, tag } = createSegmenter({ userDictionary: rules.userDictionary });
   const stopwords = rules.stopwords;
   const vocabulary = new Set(rules.vocabulary.map(normalize));
-  const cutWhole = (normalized: string) => mergeKnown(cut(normalized).map((word) => ({ word })), vocabulary, (run) => ({ word: run.map((piece) => piece.word).join('') })).map((piece) => piece.word);
-  const tagWhole = (normalized: string) => mergeKnown(tag(normalized), vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag }));
+  const cutWhole = (normalized: string) => mergeKnown(cut(normalized), (word) => word, vocabulary, (run) => run.join(''));
+  const tagWhole = (normalized: string) =>
+    mergeKnown(tag(normalized), (piece) => piece.word, vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag }));
   const tokensOfNormalized = (normalized: string) =>
     cutWhole(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word));
   return { normalize, tokensOfNormalized, tokens: (text) => tokensOfNormalized(normalize(text)), tag: tagWhole, stopwords };

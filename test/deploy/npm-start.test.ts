@@ -1,7 +1,7 @@
 // `npm start` runs the compiled server itself (npm → node dist/cli/serve.js, no shell or tsx in between), builds
 // the index on a first start, re-indexes with the compiled ingest, and a SIGTERM to npm stops the server: nothing
 // is left running.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServerProcess } from '../server/process/server-process.js';
@@ -34,6 +34,8 @@ describe('npm start', () => {
 
     // The re-index child runs the compiled dist/cli/ingest.js: with the sources gone, nothing else could succeed.
     rmSync(join(stage, 'src'), { recursive: true });
+    // A change to publish (a re-index that finds nothing changed publishes nothing).
+    writeFileSync(join(stage, 'corpus', 'added-notice.md'), '# 通知\n\n医保经办窗口周一至周五办公。\n');
     const admin = { authorization: 'Bearer admin-secret' };
     const before = (await (await fetch(`${server.base}/readyz`)).json()).version;
     expect((await fetch(`${server.base}/admin/reindex`, { method: 'POST', headers: admin })).status).toBe(202);

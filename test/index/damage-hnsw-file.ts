@@ -1,5 +1,7 @@
 // Test helpers: the layout of a vector file (hnswlib 0.8's saveIndex), and a way to damage it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface HnswLayout {
   count: number;
@@ -28,4 +30,14 @@ export function hnswLayout(bytes: Buffer): HnswLayout {
 /** Rewrites the file at `path` through `damage`. */
 export function damageFile(path: string, damage: (bytes: Buffer) => Buffer): void {
   writeFileSync(path, damage(readFileSync(path)));
+}
+
+/**
+ * Rewrites the graph of pack `pack` of a version directory through `damage` (graphs are stored zlib-compressed). The
+ * damaged file replaces the old one by rename: pack files may be hard links shared with other versions.
+ */
+export function damageVersionGraph(versionDirectory: string, damage: (bytes: Buffer) => Buffer, pack = 0): void {
+  const path = join(versionDirectory, 'packs', `${pack}.hnsw.z`);
+  writeFileSync(`${path}.damaged`, deflateSync(damage(inflateSync(readFileSync(path)))));
+  renameSync(`${path}.damaged`, path);
 }

@@ -13,10 +13,13 @@ import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
 import type { SessionState } from '../../src/question/session-state.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
+import { versionContents } from './version-contents.js';
 
 const additions = 'test/fixtures/library-additions';
 const steps = 10;
 const seeds = Array.from({ length: 12 }, (_, position) => position + 1);
+/** Odd seeds keep the whole corpus in one pack; even seeds spread it over several (two files per pack). */
+const filesPerPackOf = (seed: number) => (seed % 2 === 0 ? 2 : undefined);
 
 /** Conversations asked after every step: single questions, and one follow-up. */
 const conversations = [
@@ -139,18 +142,20 @@ describe('incremental ingest', () => {
     const corpus = copyCorpus(libraryCorpus);
     const incremental = temporaryDirectory('kbqa-incremental-');
     const full = temporaryDirectory('kbqa-full-');
-    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
+    const filesPerPack = filesPerPackOf(seed);
+    await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental, filesPerPack });
     const done: string[] = [];
     let reused = 0;
     for (let step = 0; step < steps; step++) {
       done.push(randomOperation(random, renames)(corpus));
       if (done.at(-1)!.startsWith('documents.yaml')) metadataEdits.push(done.at(-1)!);
-      const summary = await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental });
-      await ingestCorpus({ corpusDirectory: corpus, indexDirectory: full, full: true });
+      const summary = await ingestCorpus({ corpusDirectory: corpus, indexDirectory: incremental, filesPerPack });
+      await ingestCorpus({ corpusDirectory: corpus, indexDirectory: full, full: true, filesPerPack });
       reused += summary.files.reused;
       const expected = await answers(loadIndex({ indexDirectory: full, embedderSettings: {} }));
       const actual = await answers(loadIndex({ indexDirectory: incremental, embedderSettings: {} }));
       expect(actual, `seed ${seed}, after: ${done.join('; ')}`).toEqual(expected);
+      expect(versionContents(incremental), `seed ${seed}, after: ${done.join('; ')}`).toEqual(versionContents(full));
     }
     expect(reused).toBeGreaterThan(0);
     expect(existsSync(join(incremental, 'ingest.lock'))).toBe(false);

@@ -11,7 +11,7 @@ import { createMetrics } from '../../src/server/metrics.js';
 import { MemoryRateLimiter } from '../../src/server/memory-rate-limiter.js';
 import { SqliteSessionStore } from '../../src/server/sqlite-session-store.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
-import { damageFile, hnswLayout } from '../index/damage-hnsw-file.js';
+import { damageVersionGraph, hnswLayout } from '../index/damage-hnsw-file.js';
 import { json } from './test-app.js';
 
 type Damage = (bytes: Buffer) => Buffer;
@@ -21,7 +21,7 @@ const damages: Array<[string, Damage, RegExp]> = [
   ['random bytes', (bytes) => {
     const random = createRandom(3);
     return Buffer.from(bytes.map(() => Math.floor(random() * 256)));
-  }, /vectors\.hnsw is damaged: /],
+  }, /pack 0's graph is damaged: /],
   ['a bad entry point (99999 at byte 52)', (bytes) => (bytes.writeUInt32LE(99999, 52), bytes), /the entry point 99999 is not one of the \d+ elements/],
   ['bad links', (bytes) => {
     const layout = hnswLayout(bytes);
@@ -42,7 +42,7 @@ function damagedCopy(indexDirectory: string, version: string, name: string, dama
   cpSync(versionDirectory(indexDirectory, version), directory, { recursive: true });
   const manifest = readJson<Record<string, unknown>>(join(directory, 'manifest.json'));
   writeFileSync(join(directory, 'manifest.json'), JSON.stringify({ ...manifest, version: name, createdAt: new Date().toISOString() }));
-  damageFile(join(directory, 'vectors.hnsw'), damage);
+  damageVersionGraph(directory, damage);
   return name;
 }
 

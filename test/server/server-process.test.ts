@@ -9,7 +9,7 @@ import { writeSyntheticCorpus } from '../../scripts/synthetic-corpus.js';
 import { readCurrentVersion } from '../../src/index/index-store.js';
 import { ingestCorpus } from '../../src/index/ingest-corpus.js';
 import { copyCorpus, libraryCorpus, temporaryDirectory } from '../helpers.js';
-import { damageFile } from '../index/damage-hnsw-file.js';
+import { damageVersionGraph } from '../index/damage-hnsw-file.js';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const serveScript = fileURLToPath(new URL('../../src/cli/serve.ts', import.meta.url));
@@ -98,7 +98,7 @@ describe('the server process', () => {
     const good = await ingestCorpus({ corpusDirectory, indexDirectory });
     appendFileSync(join(corpusDirectory, 'guide-a.md'), '新增一句。\n');
     const damaged = await ingestCorpus({ corpusDirectory, indexDirectory });
-    damageFile(join(indexDirectory, 'versions', damaged.version, 'vectors.hnsw'), (bytes) => (bytes.writeUInt32LE(99999, 52), bytes));
+    damageVersionGraph(join(indexDirectory, 'versions', damaged.version), (bytes) => (bytes.writeUInt32LE(99999, 52), bytes));
 
     const server = await startServer({ indexDirectory, corpusDirectory });
     const ready = await fetch(`${server.base}/readyz`);

@@ -1,5 +1,6 @@
 // WORKERS=2 under node:cluster without Redis: the primary builds the index before forking, every worker serves and
 // hot-reloads, and sessions, rate limits, failed-authentication counts and metrics are the whole server's.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../../src/index/ingest-corpus.js';
@@ -92,6 +93,8 @@ describe('WORKERS=2', () => {
   it('should run one re-index for the whole server: started on one worker, seen and refused on the other', async () => {
     const admin = { authorization: `Bearer ${adminToken}` };
     const before = (await httpOnce(`${server.base}/readyz`)).json().version;
+    // A change to publish (a re-index that finds nothing changed publishes nothing).
+    writeFileSync(join(corpus, 'cluster-notice.md'), '# 通知\n\n各分馆周一闭馆。\n');
     const from = server.logs.length;
     const started = await httpOnce(`${server.base}/admin/reindex`, { method: 'POST', headers: admin });
     expect(started.status).toBe(202);
