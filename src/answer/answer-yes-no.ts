@@ -123,7 +123,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       language,
       asksNecessity,
     });
-    if (!reading || !isAbout(item.statement, specific, reading.basis)) continue;
+    // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
+    if (!reading || !(isAbout(item.statement, specific, reading.basis) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
     if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {

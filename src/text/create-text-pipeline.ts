@@ -45,6 +45,39 @@ function mergeKnown<T>(pieces: T[], wordOf: (piece: T) => string, vocabulary: Se
   return merged;
 }
 
+type Tagged = ReturnType<Tag>[number];
+
+/**
+ * Re-cuts a word the segmenter guessed (tag x, outside its dictionary) when a vocabulary word straddles its edge:
+ * "医保费补"+"上" → "医保费" … "补上", "转入"+"地要" → "转入地"+"要". Only question text is tagged, so this shapes how
+ * questions are read, never the index.
+ */
+function splitGuessed(pieces: Tagged[], vocabulary: Set<string>): Tagged[] {
+  const result: Tagged[] = [];
+  for (let position = 0; position < pieces.length; position++) {
+    const piece = pieces[position];
+    const next = pieces[position + 1];
+    if (next && piece.tag === 'x' && piece.word.length > 1 && !vocabulary.has(piece.word)) {
+      const cut = [...Array(piece.word.length - 1).keys()].map((offset) => offset + 1).find((offset) => vocabulary.has(piece.word.slice(offset) + next.word));
+      if (cut !== undefined) {
+        result.push({ word: piece.word.slice(0, cut), tag: 'x' }, { word: piece.word.slice(cut) + next.word, tag: next.tag.startsWith('v') ? 'v' : 'x' });
+        position++;
+        continue;
+      }
+    }
+    if (next && next.tag === 'x' && next.word.length > 1 && !vocabulary.has(next.word)) {
+      const cut = [...Array(next.word.length - 1).keys()].map((offset) => next.word.length - 1 - offset).find((offset) => vocabulary.has(piece.word + next.word.slice(0, offset)));
+      if (cut !== undefined) {
+        result.push({ word: piece.word + next.word.slice(0, cut), tag: 'x' }, { word: next.word.slice(cut), tag: 'x' });
+        position++;
+        continue;
+      }
+    }
+    result.push(piece);
+  }
+  return result;
+}
+
 /** Builds the text pipeline from a rule set (user dictionary, vocabulary, variants, stopwords). */
 export function createTextPipeline({ rules }: { rules: RuleSet }): TextPipeline {
   const normalize = createNormalizer({ variants: rules.variants });
@@ -53,7 +86,10 @@ export function createTextPipeline({ rules }: { rules: RuleSet }): TextPipeline 
   const vocabulary = new Set(rules.vocabulary.map(normalize));
   const cutWhole = (normalized: string) => mergeKnown(cut(normalized), (word) => word, vocabulary, (run) => run.join(''));
   const tagWhole = (normalized: string) =>
-    mergeKnown(tag(normalized), (piece) => piece.word, vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag }));
+    splitGuessed(
+      mergeKnown(tag(normalized), (piece) => piece.word, vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag })),
+      vocabulary,
+    );
   const tokensOfNormalized = (normalized: string) =>
     cutWhole(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word));
   return { normalize, tokensOfNormalized, tokens: (text) => tokensOfNormalized(normalize(text)), tag: tagWhole, stopwords };
