@@ -132,7 +132,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && !isSetAside(item.verdict));
   // Covering evidence names the focus; its sentence names the asked words too, unless it meets the user's situation
   // ("如新参保地未接入医保平台,可申请将资金划入…" for "…没有接入医保平台,个人账户余额能怎么处理").
-  const covering = sayable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
+  // For conditions, materials, steps and channels a statement's condition is what it describes, not a filter on the user.
+  const readable = sectionTypes.has(part.type) ? evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded') : sayable;
+  const covering = readable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   // A statement whose condition the user's own duration misses still answers a yes/no question: not (yet).
   const missed = part.yesNo ? evidence.filter((item) => item.missesDuration && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
   if (covering.length === 0 && missed.length === 0 && !sectionTypes.has(part.type)) return null;
@@ -216,7 +218,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const asksFate = part.type === 'explain' && !part.predicate.some((word) => word.verb);
   const fated = (items: Evidence[]) => (asksFate && items.some(outcome) ? items.filter(outcome) : items);
   const pick = (items: Evidence[]) => best(fated(items).map((item) => ({ evidence: item })));
-  const top = pick(covering.filter((item) => item.verdict === 'applies')) ?? pick(covering);
+  const answersUser = (item: Evidence) => item.verdict === 'applies' || (sectionTypes.has(part.type) && item.verdict === 'condition_not_met');
+  const top = pick(covering.filter(answersUser)) ?? pick(covering);
   if (sectionTypes.has(part.type)) {
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.
@@ -227,7 +230,11 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
     const labelCovers = top && (top.evidence.statement.label !== null || top.evidence.statement.analysis.list !== null) && top.evidence.askedCoverage >= 0.6;
     const list = part.type === 'list' ? bestList({ index, part, covering }) : null;
-    if (section && !list && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
+    // A section whose heading and items cover the question far less than the best statement does is not its answer.
+    const itemCoverage = (statement: Statement) => described.find((item) => item.statement.key === statement.key)?.coverage ?? 0;
+    const sectionCoverage = section ? Math.max(section.headingCoverage, ...section.items.map((item) => itemCoverage(item.statement))) : 0;
+    const outcovered = top !== undefined && sectionCoverage < 0.5 * top.evidence.coverage;
+    if (section && !list && !outcovered && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
       for (const item of section.items) used.add(sentenceKey(item.statement.normalized));
       return {
         ...base,

@@ -193,7 +193,8 @@ describe('the operator console', () => {
     await open('versions');
     const rows = page.locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
-    expect(await rows.first().innerText()).toContain('当前版本');
+    // The list may be read a moment before the last publish switches current.
+    await expect.poll(() => rows.first().innerText(), { timeout: 15_000 }).toContain('当前版本');
     const previous = rows.nth(1);
     const version = await previous.locator('code').innerText();
     await previous.locator('button').click();

@@ -7,7 +7,8 @@ interface VersionEntry {
   createdAt: string | null;
   active: boolean;
   restorable: boolean;
-  counts: { documents: number; chunks: number; claims: number } | null;
+  /** Claims by kind (quantity, polarity, list, …). */
+  counts: { documents: number; chunks: number; claims: Record<string, number> } | null;
   disabled: number;
   error: string | null;
   change: { actor: string; action: string; target: string } | null;
@@ -54,7 +55,7 @@ export async function renderVersionsPage(container: HTMLElement): Promise<void> 
           entry.change ? `${entry.change.actor}：${actionNames[entry.change.action] ?? entry.change.action} ${entry.change.target}` : '命令行或重建索引',
           String(entry.counts?.documents ?? ''),
           String(entry.counts?.chunks ?? ''),
-          String(entry.counts?.claims ?? ''),
+          entry.counts ? String((['quantity', 'polarity', 'list'] as const).reduce((sum, kind) => sum + (entry.counts!.claims[kind] ?? 0), 0)) : '',
           entry.active ? h('span', { className: 'badge adopted' }, '当前版本') : entry.error ?? (entry.restorable ? '可回滚' : '无语料快照，不可回滚'),
           entry.active ? '' : h('button', { type: 'button', disabled: !entry.restorable, 'aria-label': `启用版本 ${entry.version}`, onclick: () => void activate(entry) }, '启用此版本'),
         ]),
