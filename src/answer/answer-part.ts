@@ -127,6 +127,17 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
   return [...lists].sort((left, right) => members(right) - members(left) || scoreEvidence(right) - scoreEvidence(left) || left.statement.key.localeCompare(right.statement.key))[0] ?? null;
 }
 
+/** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
+function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
+  if (part.type === 'list') return true;
+  const verbs = part.predicate
+    .filter((word) => word.verb && part.asked.includes(word.word) && !index.reading.language.lightVerbs.includes(word.word))
+    .flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 0));
+  if (verbs.length === 0) return true;
+  const text = statements.map((statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`).join('\n');
+  return verbs.some((verb) => text.includes(verb));
+}
+
 /** Answers one part from its evidence, or returns null when the knowledge base does not cover it. */
 export function answerPart({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PartAnswer | null {
   const sayable = evidence.filter((item) => isSayable({ index, evidence: item }) && !isSetAside(item.verdict));
@@ -234,7 +245,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const itemCoverage = (statement: Statement) => described.find((item) => item.statement.key === statement.key)?.coverage ?? 0;
     const sectionCoverage = section ? Math.max(section.headingCoverage, ...section.items.map((item) => itemCoverage(item.statement))) : 0;
     const outcovered = top !== undefined && sectionCoverage < 0.5 * top.evidence.coverage;
-    if (section && !list && !outcovered && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
+    // Nor one that never names what the question asks to do ("补办" for "医保卡丢了去哪里补办").
+    const missesAsked = section !== null && !namesAsked(part, index, ...section.items.map((item) => item.statement));
+    if (section && !list && !outcovered && !missesAsked && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
       for (const item of section.items) used.add(sentenceKey(item.statement.normalized));
       return {
         ...base,
@@ -247,6 +260,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     }
   }
   if (covering.length === 0) return null;
+  // Where or how to do something is answered only by a statement that names doing it.
+  if (sectionTypes.has(part.type) && top && !namesAsked(part, index, top.evidence.statement)) return null;
   const chosen = (part.type === 'list' ? bestList({ index, part, covering }) : null) ?? top?.evidence;
   if (!chosen) return null;
   const lead = chosen.statement;
