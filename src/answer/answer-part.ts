@@ -147,8 +147,14 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const readable = sectionTypes.has(part.type) ? evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded') : sayable;
   const covering = readable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   // A statement whose condition the user's own duration misses still answers a yes/no question: not (yet).
-  const missed = part.yesNo ? evidence.filter((item) => item.missesDuration && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
-  if (covering.length === 0 && missed.length === 0 && !sectionTypes.has(part.type)) return null;
+  const bearing = part.yesNo ? evidence.filter((item) => item.missesDuration && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
+  // A statement naming the figure a yes/no question checks ("又得等半年" → "无需…重新居住满半年") bears on it however
+  // little else of the question it shares.
+  const naming = part.yesNo && part.quantities.length > 0
+    ? sayable.filter((item) => !item.statement.example && item.statement.analysis.quantities.some((stated) => part.quantities.some((checked) => sameKind(stated, checked) && stated.base === checked.base)))
+    : [];
+  bearing.push(...naming);
+  if (covering.length === 0 && bearing.length === 0 && !sectionTypes.has(part.type)) return null;
   const used = new Set<string>();
   const base = { part, word: null, value: null, support: new Map<string, Statement[]>(), heading: null, exceptions: [] as PartAnswer['exceptions'], resolution: null };
 

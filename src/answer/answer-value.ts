@@ -101,7 +101,8 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   const siblings = new Map<string, ValueEvidence[]>();
   for (const item of values) siblings.set(item.evidence.statement.key, [...(siblings.get(item.evidence.statement.key) ?? []), item]);
   const isBreakdown = (item: ValueEvidence) => new Set(siblings.get(item.evidence.statement.key)?.map((other) => other.valueKey)).size > 1;
-  const asked = part.focus.flatMap((word) => word.alternatives).filter((word) => word.length > 1);
+  // The question's own words ("转入地要几个工作日"), not their synonyms: "转" must not name 转入地 and 转出地 alike.
+  const asked = part.focus.map((word) => word.word).filter((word) => word.length > 1);
   const names = (word: string) => asked.some((alternative) => alternative === word || (word.length > 1 && (word.includes(alternative) || alternative.includes(word))));
   // The words that tell a part from its siblings ("分馆", "发证" beside "总馆", "受理").
   const ownWords = (item: ValueEvidence) => {

@@ -141,7 +141,8 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
 /** The figure a yes/no question checks: an exact amount right after a verb that takes one ("要45个工作日"). */
 function checkedFigure({ text, context }: { text: string; context: QuestionContext }): Quantity | null {
   const { language } = context.reading;
-  return findQuantities({ text, language }).find((quantity) => (quantity.comparator === 'exact' || quantity.comparator === 'approximately') && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
+  // "得两个多月" is a rough figure too.
+  return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
 }
 
 /** Whether a word the corpus or the rules know starts at `from` and runs past `to`. */
@@ -253,8 +254,13 @@ function situationOf(text: string, context: QuestionContext): Situation {
 /** The situation so far: what the user says now overrides what an earlier turn said, dimension by dimension. */
 function mergeSituation(own: Situation, previous: Situation): Situation {
   const placesNamed = own.scope.regions.length > 0 || own.scope.relation !== null;
+  // "那只是换到深圳呢？" after "东莞辞职回湖北": the move still starts where the earlier one did.
+  const from = own.scope.destination && !own.scope.origin ? previous.scope.origin : null;
+  const moved = from
+    ? { origin: from, regions: [...new Set([from, ...own.scope.regions])], relation: from === own.scope.destination ? ('same-province' as const) : ('cross-province' as const) }
+    : {};
   const scope = placesNamed
-    ? { ...own.scope, values: { ...previous.scope.values, ...own.scope.values }, changes: { ...previous.scope.changes, ...own.scope.changes } }
+    ? { ...own.scope, ...moved, values: { ...previous.scope.values, ...own.scope.values }, changes: { ...previous.scope.changes, ...own.scope.changes } }
     : { ...previous.scope, values: { ...previous.scope.values, ...own.scope.values }, changes: { ...previous.scope.changes, ...own.scope.changes }, foreign: own.scope.foreign || previous.scope.foreign };
   const dimensions = new Set(own.quantities.map((quantity) => quantity.dimension));
   return {
