@@ -64,8 +64,13 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
   if (!lead.quantity) return [];
   const seen = new Set<Claim>();
   const rivals: ValueEvidence[] = [];
-  for (const word of lead.subject) {
-    for (const claim of index.claimsByWord.get(word) ?? []) {
+  // A rival shares at least a third of the lead's subject: the rarest subject words find them, within a budget.
+  const lists = lead.subject.map((word) => index.claimsByWord.get(word) ?? []).filter((list) => list.length > 0).sort((left, right) => left.length - right.length);
+  let looked = 0;
+  for (const list of lists) {
+    if (looked > 0 && looked + list.length > rivalLookup) break;
+    looked += list.length;
+    for (const claim of list) {
       if (seen.has(claim) || claim.kind !== 'quantity' || !claim.quantity || claim.quantity.unit !== lead.quantity.unit) continue;
       seen.add(claim);
       if (jaccard(claim.subject, lead.subject) < corpusSubject) continue;
@@ -83,6 +88,8 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
 const answersAlike = (item: Evidence, lead: Evidence) => item.coverage >= alike * lead.coverage && item.askedCoverage >= alike * lead.askedCoverage;
 const alike = 0.8;
 const terseShare = 0.75;
+/** How many claims the search for rivals reads at most (after the rarest subject word's). */
+const rivalLookup = 400;
 
 /** The best answering quantity, and the resolution of it against the comparable ones. */
 export function resolveValue({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: ValueEvidence; values: ValueEvidence[]; resolution: Resolution } | null {

@@ -3,6 +3,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
+import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
@@ -27,6 +28,8 @@ export interface Evidence {
 
 const retrievedChunks = 16;
 const valueCoverage = 0.3;
+/** How many claims a figure question looks up beyond the retrieved statements, at most (after the rarest word's). */
+const figureLookup = 400;
 const valueShare = 0.6;
 
 /** Whether a quantity can answer a part that asks for a figure. */
@@ -229,10 +232,18 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
   if (asksFigure(part)) {
     const floor = Math.max(valueCoverage, ...evidence.map((item) => item.coverage)) * valueShare;
-    // Through the claims' subject index: only claims about a word of the focus can cover it.
+    // Through the claims' subject index: only claims about a word of the focus can cover it. The rarest words are
+    // looked up first, and the commonest ones ("医保" in a large corpus) only while the lookup stays small.
     const { synonyms } = index.reading;
-    const words = new Set(part.focus.flatMap((word) => word.alternatives.map(synonyms.canonical)));
-    const claims = [...words].flatMap((word) => index.claimsByWord.get(word) ?? []);
+    const lists = [...new Set(part.focus.flatMap((word) => word.alternatives.map(synonyms.canonical)))]
+      .map((word) => index.claimsByWord.get(word) ?? [])
+      .filter((list) => list.length > 0)
+      .sort((left, right) => left.length - right.length);
+    const claims: Claim[] = [];
+    for (const list of lists) {
+      if (claims.length > 0 && claims.length + list.length > figureLookup) break;
+      claims.push(...list);
+    }
     for (const claim of claims) {
       if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity) || seen.has(claim.statement.key)) continue;
       seen.add(claim.statement.key);
