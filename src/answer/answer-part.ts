@@ -1,7 +1,7 @@
 // Steps 3–4 for one question part: gather the comparable statements of the asked type and reconcile them.
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
-import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
@@ -93,6 +93,8 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
     if (used.has(key) || excluded.has(item.statement.key) || contrary(item)) continue;
     if (item.truncated && item.coverage < 0.6) continue;
     if (item.askedCoverage === 0 && part.focus.some((word) => word.asked)) continue;
+    // Where or how to do something is elaborated only by statements that name doing it.
+    if (sectionTypes.has(part.type) && !namesAsked(part, index, item.statement)) continue;
     used.add(key);
     points.push(item.statement);
   }
@@ -130,11 +132,20 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
 /** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
-  const verbs = part.predicate
-    .filter((word) => word.verb && part.asked.includes(word.word) && !index.reading.language.lightVerbs.includes(word.word))
-    .flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 0));
+  const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word);
+  const askedActions = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
+  // When the asking clause's only verbs are light ones ("线下办的话…"), the action is the one the question names around
+  // it ("从天津转到昆明").
+  const actions = askedActions.length > 0 && askedActions.every(light) ? part.focus.filter((word) => word.verb && part.given.includes(word.word)) : askedActions;
+  const verbs = actions.filter((word) => !light(word)).flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 0));
   if (verbs.length === 0) return true;
-  const text = statements.map((statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`).join('\n');
+  // A page's title or question heading ("…可以转移吗?") spans the whole article: it does not say what a section is about.
+  const headings = (statement: Statement) => {
+    const title = index.text.normalize(index.documents.get(statement.sourceId)?.title ?? '');
+    return statement.path.filter((heading) => !/[?？]$/.test(heading) && index.text.normalize(heading) !== title).join('');
+  };
+
+  const text = statements.map((statement) => `${statement.label ?? ''}${headings(statement)}${statement.normalized}`).join('\n');
   return verbs.some((verb) => text.includes(verb));
 }
 

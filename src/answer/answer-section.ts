@@ -2,7 +2,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionPart } from '../question/question-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import type { Evidence } from '../retrieval/retrieve-evidence.js';
+import { idf, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { isWithin } from '../text/structure-document.js';
 import { isSayable } from './rank-evidence.js';
 
@@ -19,14 +19,17 @@ export interface SectionChoice {
 const maxItems = 10;
 /** A section this large is a whole article, not a list that answers. */
 const largestSection = 12;
+/** A heading naming what kind of section the question wants ("条件", "材料") counts as much as the focus it covers. */
+const kindWeight = 1;
 
-/** Share of the asked words' weight that a heading covers. */
-function headingCoverage(part: QuestionPart, heading: string): number {
+/** Share of the asked words' weight that a heading covers; words common across the corpus weigh less. */
+function headingCoverage(index: LoadedIndex, part: QuestionPart, heading: string): number {
   let total = 0;
   let found = 0;
   for (const word of part.focus) {
-    total += word.weight;
-    if (word.alternatives.some((alternative) => alternative.length > 0 && heading.includes(alternative))) found += word.weight;
+    const mass = word.weight * idf(index, word.alternatives);
+    total += mass;
+    if (word.alternatives.some((alternative) => alternative.length > 0 && heading.includes(alternative))) found += mass;
   }
   return total > 0 ? found / total : 0;
 }
@@ -52,7 +55,7 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       // A page's question heading ("…可以转移吗?") spans the whole article: it is a title, not a list.
       if (/[?？]$/.test(heading)) continue;
       const kind = kinds.some((word) => heading.includes(word)) ? 1 : 0;
-      const coverage = headingCoverage(part, heading);
+      const coverage = headingCoverage(index, part, heading);
       const sectionId = id;
       const members = (index.statementsBySource.get(statement.sourceId) ?? []).filter((candidate) => isWithin(document.sections, candidate.section, sectionId));
       const items = members
@@ -62,12 +65,12 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       // A section answers with its items; one item is enough when its heading names what is asked ("申领条件").
       if (items.length < (kind === 1 ? 1 : 2) || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
       // Where the section lies counts too: its path and the page title against the whole focus.
-      const context = headingCoverage(part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
+      const context = headingCoverage(index, part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
       // The heading's kind alone ("查询") does not make a section about the question: something of it must match.
       if (coverage === 0 && context === 0 && item.coverage < 0.4) continue;
       // A section limited to a situation the user did not name ("苏州…") answers only when nothing general does.
       const narrower = item.verdict === 'narrower' ? 0.5 : 1;
-      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (0.6 * kind + coverage + 0.5 * context + item.coverage * 0.5) - 0.05 * depth - 0.01 * item.rank });
+      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (kindWeight * kind + coverage + 0.5 * context + item.coverage * 0.5) - 0.05 * depth - 0.01 * item.rank });
     }
   }
   return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;

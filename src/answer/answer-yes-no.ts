@@ -5,6 +5,7 @@ import { findQuantities } from '../reconcile/find-quantities.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
+import type { Statement } from '../reconcile/statement-types.js';
 import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
@@ -100,6 +101,13 @@ export function claimEvidence({ index, analysis, part, evidence }: { index: Load
   return found;
 }
 
+/** Whether a statement's condition names an action the part asks about. */
+function presupposesAsked(statement: Statement, part: QuestionPart, alternatives: (word: string) => string[]): boolean {
+  const condition = statement.condition?.text ?? '';
+  const asked = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
+  return asked.some((word) => [...word.alternatives, ...alternatives(word.word)].some((alternative) => alternative.length > 1 && condition.includes(alternative)));
+}
+
 /** Every piece of evidence that says yes or no to the part's question. */
 export function readAnswers({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PolarEvidence[] {
   const { language, synonyms } = index.reading;
@@ -128,6 +136,9 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
     if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
+      // A condition that names the asked action ("…补缴了费用,那么…次月享受待遇") presupposes it: missing the duration
+      // says nothing about whether the action is possible.
+      if (presupposesAsked(item.statement, part, synonyms.alternatives)) continue;
       polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
       continue;
     }

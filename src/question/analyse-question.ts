@@ -78,6 +78,20 @@ function blank(text: string, spans: Array<[number, number]>, questionWords: stri
   return result;
 }
 
+const lightWeight = 0.3;
+const relationWeight = 0.5;
+
+const relationWordCache = new WeakMap<QuestionContext['reading'], Set<string>>();
+function relationWords(context: QuestionContext): Set<string> {
+  let words = relationWordCache.get(context.reading);
+  if (!words) {
+    const { scope } = context.reading;
+    words = new Set([...scope.relations.map((entry) => entry.word), ...scope.otherProvince]);
+    relationWordCache.set(context.reading, words);
+  }
+  return words;
+}
+
 function focusWords({ text, weight, asked, context }: { text: string; weight: number; asked: boolean; context: QuestionContext }): FocusWord[] {
   const { reading } = context;
   const questionWords = new Set(reading.language.questionWords);
@@ -94,7 +108,11 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
     // Reflexive words ("本人", "自己") name who must act: they count as things asked about.
     const noun = !verb && !reading.language.lightVerbs.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
-    words.push({ word, alternatives, weight, verb, noun, asked });
+    // A light verb ("申请", "满足", "办理") says little of what is asked: it weighs as little as a type cue.
+    const light = reading.language.lightVerbs.includes(word);
+    // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
+    const relation = relationWords(context).has(word);
+    words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : weight, verb, noun, asked });
   }
   return words;
 }
@@ -246,7 +264,8 @@ function situationOf(text: string, context: QuestionContext): Situation {
   const { reading } = context;
   return {
     scope: detectUserScope({ text, scope: reading.scope }),
-    words: [...new Set(reading.words(text))],
+    // The words as cut for search and as tagged for the focus: either may keep a word the other splits ("停卡").
+    words: [...new Set([...reading.words(text), ...context.text.tag(text).map(({ word }) => reading.synonyms.canonical(word))])],
     quantities: findQuantities({ text, language: reading.language }),
   };
 }

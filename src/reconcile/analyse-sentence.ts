@@ -125,6 +125,11 @@ export function analyseSentence({ text, language, labelLength = 0 }: { text: str
     if (!isCondition(clause, language) && !(opening && isThreshold(clause, language))) continue;
     for (let earlier = 0; earlier <= position; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
   }
+  // A condition runs on until its consequence word ("如果…,并在…补缴了费用,那么…"): the clauses between continue it.
+  const consequence = clauses.findIndex(
+    (clause, position) => position > 0 && clauses.slice(0, position).some((earlier) => earlier.condition) && language.consequence.some((word) => word !== '将' && text.startsWith(word, clause.start)),
+  );
+  for (let earlier = 0; earlier < consequence; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
   const main = clauses.filter((clause) => !clause.label);
   if (main.length > 0 && main.every((clause) => clause.condition)) main.at(-1)!.condition = false;
   return { clauses, quantities: findQuantities({ text, language }), asOf: findAsOf({ text, language }), list: listOf(text) };

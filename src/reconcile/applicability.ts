@@ -81,9 +81,12 @@ function scopeVerdict({ statement, user, scope }: { statement: Scope; user: User
       continue;
     }
     if (!stated.some((value) => claimed.some((other) => related(dimension.name, value, other, scope)))) return { verdict: 'other_scope', specificity: 0, qualifiers };
-    // Naming the corpus-wide value (the parent of others, "医保") is not specific.
+    // Naming the corpus-wide value (the parent of others, "医保") is not specific; nor is a statement that also names
+    // values the user did not (a comparison or a change between types is not about the user's one type).
     const parents = new Set(scope.parents.get(dimension.name)?.values() ?? []);
-    if (stated.some((value) => claimed.includes(value) && !parents.has(value))) specificity += 1;
+    const own = claimed.filter((value) => !parents.has(value));
+    const aboutStated = own.every((value) => stated.some((other) => !parents.has(other) && related(dimension.name, value, other, scope)));
+    if (aboutStated && stated.some((value) => own.includes(value))) specificity += 1;
   }
   for (const [dimension, change] of Object.entries(statement.changes)) {
     const userChange = user.changes[dimension];

@@ -6,6 +6,7 @@ import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../rec
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import type { Statement } from '../reconcile/statement-types.js';
+import { isWithin } from '../text/structure-document.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { searchChunks } from './search-chunks.js';
 import type { WeightedToken } from './weighted-token.js';
@@ -48,7 +49,10 @@ const synonymWeight = 0.8;
 /** The BM25 query of a part: its focus words at their weights, their alternatives at half. */
 export function queryTokens({ index, part }: { index: LoadedIndex; part: QuestionPart }): WeightedToken[] {
   const weights = new Map<string, number>();
-  for (const word of part.focus) {
+  // The word naming what kind of section answers ("条件", "材料") finds that section's heading: it weighs fully here.
+  const kinds = new Set(index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word));
+  for (const focusWord of part.focus) {
+    const word = kinds.has(focusWord.word) ? { ...focusWord, weight: Math.max(focusWord.weight, 1) } : focusWord;
     weights.set(word.word, Math.max(weights.get(word.word) ?? 0, word.weight));
     for (const alternative of word.alternatives) {
       for (const token of alternative === word.word ? [] : index.text.tokensOfNormalized(alternative).slice(0, 1)) {
@@ -102,7 +106,8 @@ const unknownWeight = 0.2;
  * The rarest alternative's inverse document frequency. A word the corpus never uses (small talk, "听人说") weighs
  * little: it cannot be covered, and a question about something the corpus lacks is refused before retrieval.
  */
-function idf(index: LoadedIndex, alternatives: string[]): number {
+/** How rare a word (any of its alternatives) is among the index's chunks: rare words tell more. */
+export function idf(index: LoadedIndex, alternatives: string[]): number {
   let best = 0;
   for (const alternative of alternatives) {
     const frequency = (index.lexical.postings[alternative]?.length ?? 0) / 2;
@@ -146,6 +151,47 @@ function scopeTerms(index: LoadedIndex): Set<string> {
     scopeTermCache.set(index, terms);
   }
   return terms;
+}
+
+const headingCache = new WeakMap<LoadedIndex, Map<string, Array<{ sourceId: string; section: number; heading: string }>>>();
+
+/** The sections of the index whose heading names a kind word ("条件"), by that word. */
+function sectionsByKind(index: LoadedIndex): Map<string, Array<{ sourceId: string; section: number; heading: string }>> {
+  let byKind = headingCache.get(index);
+  if (!byKind) {
+    byKind = new Map();
+    const words = [...new Set(index.reading.language.sectionKinds.map((entry) => entry.word))];
+    for (const document of index.documents.values()) {
+      document.sections.forEach((entry, section) => {
+        const heading = index.text.normalize(entry.heading);
+        for (const word of words.filter((kind) => heading.includes(kind))) {
+          const list = byKind!.get(word) ?? [];
+          list.push({ sourceId: document.sourceId, section, heading });
+          byKind!.set(word, list);
+        }
+      });
+    }
+    headingCache.set(index, byKind);
+  }
+  return byKind;
+}
+
+const kindSectionLimit = 4;
+
+/** Sections headed by the kind a part asks for whose heading also names one of its other focus words, best first. */
+function kindSections({ index, part }: { index: LoadedIndex; part: QuestionPart }): Array<{ sourceId: string; section: number }> {
+  const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+  if (kinds.length === 0) return [];
+  const byKind = sectionsByKind(index);
+  const topical = part.focus.filter((word) => !word.alternatives.some((alternative) => kinds.includes(alternative)));
+  const scored = new Map<string, { sourceId: string; section: number; score: number }>();
+  for (const kind of kinds) {
+    for (const entry of byKind.get(kind) ?? []) {
+      const score = topical.reduce((sum, word) => sum + (contains(entry.heading, word.alternatives) ? word.weight * idf(index, word.alternatives) : 0), 0);
+      if (score > 0) scored.set(`${entry.sourceId}#${entry.section}`, { ...entry, score });
+    }
+  }
+  return [...scored.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section).slice(0, kindSectionLimit);
 }
 
 const replacements = new WeakMap<LoadedIndex, Map<string, string>>();
@@ -228,6 +274,17 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
       evidence.push(judge(statement, rank));
     }
   });
+  // A question asking for conditions, materials, steps or channels also reads the sections headed by that kind whose
+  // heading names something of the focus ("转移条件" for "跨省转医保要满足哪些条件"): such a heading can lie in a chunk
+  // that shares few words with the question.
+  for (const { sourceId, section } of kindSections({ index, part })) {
+    const document = index.documents.get(sourceId);
+    for (const statement of index.statementsBySource.get(sourceId) ?? []) {
+      if (seen.has(statement.key) || !document || !isWithin(document.sections, statement.section, section)) continue;
+      seen.add(statement.key);
+      evidence.push(judge(statement, retrievedChunks));
+    }
+  }
   // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well
   // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
   if (asksFigure(part)) {

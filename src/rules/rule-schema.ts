@@ -66,10 +66,13 @@ export const domainFileSchema = z.object({
     examples: z.array(z.string()).default([]),
   }),
   treatmentCues: z.array(z.string()).default([]),
-  followUp: z.object({
-    starts: z.array(z.string()).default([]),
-    ends: z.array(z.string()).default([]),
-    maxLengthWithoutTopic: z.number().int().default(12),
-  }),
+  /** Optional: the language defaults already know the usual follow-up openings and endings. */
+  followUp: z
+    .object({
+      starts: z.array(z.string()).default([]),
+      ends: z.array(z.string()).default([]),
+      maxLengthWithoutTopic: z.number().int().default(12),
+    })
+    .default({ starts: [], ends: [], maxLengthWithoutTopic: 12 }),
 });
 export type DomainRules = z.infer<typeof domainFileSchema>;

@@ -1,0 +1,58 @@
+// Conditions, channels and several-part questions on a fictional gym-card corpus written by the test: a guide with
+// sections, and many news items that share the question's words but answer none of it.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
+import type { LoadedIndex } from '../../src/index/load-index.js';
+import { writeGymCorpus } from '../fixtures/gym-corpus.js';
+import { buildIndex, temporaryDirectory } from '../helpers.js';
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  ({ index } = await buildIndex(writeGymCorpus(join(temporaryDirectory('kbqa-gym-'), 'corpus'))));
+});
+
+const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
+const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
+
+describe('questions answered by a section, and conditions that presuppose the asked action', () => {
+  it.each([
+    ['跨区转健身卡需要满足哪些条件？'],
+    ['申请跨区转店之前自己要满足什么条件？'],
+    ['健身卡转到别的区要符合什么要求？'],
+  ])('should answer %s with the section headed by its kind, found by the heading even among many chunks sharing its words', async (question) => {
+    const response = await ask(question);
+    expect(lead(response)).toBe('转店条件：\n1. 停卡与登记：在原门店已办理停卡手续，并在新门店完成会员登记。[1]\n2. 账户状态：原会员账户需为正常状态，无欠费或冻结。[2]');
+  });
+
+  it('should read a light verb ("线下办的话") as the action the question names around it, not as any 办', async () => {
+    const response = await ask('健身卡要从东区转到西区，线下办的话去哪里？');
+    expect(lead(response)).toBe('线下办理：携带身份证、会员卡到新门店前台申请转店。[1]');
+  });
+
+  it('should say a section once when two parts of the question are answered by it', async () => {
+    const response = await ask('卡内余额怎么查？有哪些渠道？');
+    expect(response.answer.match(/线下查询：/g)).toHaveLength(1);
+    expect(response.answer.match(/查询卡内余额。/g)).toHaveLength(2);
+    expect(lead(response)).toBe('线下查询：\n1. 拨打会员热线，按语音提示查询卡内余额。[1]\n2. 携带会员卡到门店办事大厅查询卡内余额。[2]');
+  });
+
+  it('should not take a statement comparing two card types as specific to a user who names one of them', async () => {
+    const response = await ask('我办的是年卡，转店的话卡内余额能一起转过去吗？');
+    expect(lead(response).startsWith('可以。')).toBe(true);
+    expect(lead(response)).not.toContain('卡种转换');
+  });
+
+  it('should not read "if short and paid, then back next day" as saying a longer gap cannot be paid: its condition presupposes paying', async () => {
+    const response = await ask('我停卡两个月了，还能补交会费吗？');
+    expect(lead(response)).toBe('可以。停卡超过30天的会员，可以补交会费，但需重新预约私教课。[1]');
+  });
+
+  it.each([
+    ['停卡十天了，补交会费后次日能恢复训练吗？', '会，次日。'],
+    ['停卡两个月了，补交会费后次日能恢复训练吗？', '不会。'],
+  ])('should still answer %s by the duration the condition sets', async (question, start) => {
+    expect(lead(await ask(question)).startsWith(start)).toBe(true);
+  });
+});
