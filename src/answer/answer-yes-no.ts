@@ -39,7 +39,10 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
   // one ("统筹账户的钱") leaves that to its modifier.
   const heaviest = Math.max(...named.map((word) => word.weight));
   const specific = specificShare * index.lexical.documentCount;
-  return named.filter((word) => used(word) <= rarest * 1.5 || (word.weight === heaviest && used(word) <= specific));
+  const chosen = named.filter((word) => used(word) <= rarest * 1.5 || (word.weight === heaviest && used(word) <= specific));
+  // A statement may name the noun a chosen modifier narrows instead of it ("不再限定在居住地派出所" for "户口所在区的派出所").
+  const heads = named.filter((word) => !chosen.includes(word) && chosen.some((modifier) => modifier.modifies === word.word));
+  return [...chosen, ...heads];
 }
 
 /** The distinctive nouns the corpus uses sparingly: a statement that answers must name one ("缴费基数"). */

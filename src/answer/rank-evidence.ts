@@ -23,7 +23,8 @@ export function isSayable({ index, evidence }: { index: LoadedIndex; evidence: E
   // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements.
   // A short exclamation ("医保转移必看!") calls for attention; it states nothing.
   if ([...normalized].length < 6 || /[?？:：]$/.test(normalized) || ([...normalized].length < 12 && /[!！]$/.test(normalized))) return false;
-  return !index.rules.cleaning.boilerplate.some((pattern) => pattern.test(text));
+  const { boilerplate, announcements } = index.rules.cleaning;
+  return !boilerplate.some((pattern) => pattern.test(text)) && !announcements.some((pattern) => pattern.test(normalized));
 }
 
 /** The best evidence by score, ties broken by document order for determinism. */

@@ -134,6 +134,19 @@ function scopeWords(context: QuestionContext): Set<string> {
   return words;
 }
 
+const negationCharacters = '不没未别无非';
+const complements = ['过来', '过去', '起来', '下来', '上来', '出来', '回来', '回去', '进来', '到', '上', '下', '走', '掉', '完', '好', '回', '出', '过', '成', '给', '住', '着'];
+
+/** The stems of a verb: without a leading negation, without a trailing complement. */
+function verbStems(word: string): string[] {
+  const stems: string[] = [];
+  const bare = negationCharacters.includes(word[0]) && word.length > 1 ? word.slice(1) : word;
+  if (bare !== word) stems.push(bare);
+  const complement = complements.find((ending) => bare.endsWith(ending) && bare.length > ending.length);
+  if (complement) stems.push(bare.slice(0, -complement.length));
+  return stems;
+}
+
 /** Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"). */
 function unknownNouns(text: string, context: QuestionContext): string[] {
   const { reading } = context;
@@ -143,11 +156,18 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     // A modifier ("户口所在区的派出所", "卡里的余额") only narrows the noun it describes: that noun decides.
     if (tagged[position + 1]?.word === '的') continue;
     // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
-    if (!nounTags.test(tag) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
+    // What is asked to happen counts too ("孩子能参保吗" of a corpus that never speaks of 参保), a general verb not.
+    const asksVerb = /^v/.test(tag) && tag !== 'vn' && !reading.language.lightVerbs.includes(word) && !reading.language.movementVerbs.includes(word);
+    if ((!nounTags.test(tag) && !asksVerb) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
+    // A guessed word made only of function characters ("都还没") is no topic.
+    if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters.includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
     if (alternatives.some(known)) continue;
+    // A verb is known by its stem: without a negation before it ("算不算" → 不算) or a complement after it ("寄到",
+    // "改过来"), whose stem the corpus uses inside its own words ("邮寄").
+    if (asksVerb && verbStems(word).some((stem) => context.frequency(stem) > 0)) continue;
     // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
     const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;
@@ -200,10 +220,21 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const modalAt = detected.modalAt ?? 0;
   // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.
   const head = askedText.slice(0, modalAt).lastIndexOf('的');
+  const tailHead = askedText.lastIndexOf('的') > modalAt ? askedText.lastIndexOf('的') : -1;
+  const subject = focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false }));
+  const object = focusWords({ text: askedText.slice(Math.max(modalAt, tailHead)), weight: askedWeight, asked: true, context });
+  // A modifier's nouns name the noun they narrow (its head), which a statement may name instead.
+  const headOf = (words: FocusWord[]) => words.find((word) => word.noun)?.word;
+  const modifying = (words: FocusWord[], headWord: string | undefined) => words.map((word) => (word.noun && headWord ? { ...word, modifies: headWord } : word));
   const predicate = [
-    ...focusWords({ text: askedText.slice(0, Math.max(0, head)), weight: contextWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
-    ...focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false })),
-    ...focusWords({ text: askedText.slice(modalAt), weight: askedWeight, asked: true, context }),
+    ...modifying(focusWords({ text: askedText.slice(0, Math.max(0, head)), weight: contextWeight, asked: true, context }), head >= 0 ? headOf(subject) : undefined).map((word) => ({ ...word, verb: false })),
+    ...subject,
+    // After the modal too: "必须去户口所在区的派出所吗" asks about the 派出所; 户口所在区 narrows it (its verbs still ask).
+    ...modifying(
+      focusWords({ text: askedText.slice(modalAt, Math.max(modalAt, tailHead)), weight: askedWeight, asked: true, context }).map((word) => (word.noun ? { ...word, weight: contextWeight } : word)),
+      tailHead >= 0 ? headOf(object) : undefined,
+    ),
+    ...object,
   ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
   // "现在能办居住证吗": a general verb is what is asked when the asking clause has no other ("办" → 申领).
   const lightVerbs = context.reading.language.lightVerbs;

@@ -15,6 +15,8 @@ export interface FocusWord {
   noun: boolean;
   /** Said in the clause that asks (not in the situation around it, nor carried from an earlier turn). */
   asked: boolean;
+  /** For a noun in a modifier before 的 ("户口所在区的派出所"): the noun it narrows. */
+  modifies?: string;
 }
 
 export interface QuestionPart {

@@ -72,6 +72,19 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       if (same) return decide(position, same.start, 'quantity');
     }
   }
+  // Whether something is required is answered by a statement that requires it or says it is not needed, before one
+  // that merely does it ("签注不再限定在派出所办理" for "签注必须去派出所吗").
+  if (asksNecessity) {
+    // The clause must name what is asked to be required: its verb when it has one ("先停卡"), not just the topic.
+    const required = words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      if (!required.some((word) => firstAt(text, word.alternatives) >= 0)) continue;
+      if (language.unnecessary.some((cue) => text.includes(cue))) return { answer: 'no', clause: position, basis: 'predicate' };
+      const cue = language.necessary.find((word) => word.length > 1 && text.includes(word));
+      if (cue) return decide(position, clause.start + text.indexOf(cue), 'predicate');
+    }
+  }
   for (const word of words.filter((candidate) => candidate.verb)) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
@@ -80,16 +93,6 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       const whole = word.alternatives.filter((alternative) => alternative.length > 1);
       const at = single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
       if (at >= 0) return decide(position, clause.start + at, 'predicate');
-    }
-  }
-  // Whether something is required is answered by a statement that requires it or says it is not needed.
-  if (asksNecessity) {
-    for (const { clause, position } of main) {
-      const text = normalized.slice(clause.start, clause.end);
-      if (!words.some((word) => firstAt(text, word.alternatives) >= 0)) continue;
-      if (language.unnecessary.some((cue) => text.includes(cue))) return { answer: 'no', clause: position, basis: 'predicate' };
-      const cue = language.necessary.find((word) => word.length > 1 && text.includes(word));
-      if (cue) return decide(position, clause.start + text.indexOf(cue), 'predicate');
     }
   }
   const asked = askedOutcome({ words, language });

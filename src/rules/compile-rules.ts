@@ -30,6 +30,7 @@ export interface CompiledCleaning {
   linkListStamp: RegExp;
   navigation: RegExp;
   boilerplate: RegExp[];
+  announcements: RegExp[];
   publisherLine: RegExp;
   publisherStatement: RegExp;
   dates: RegExp[];
@@ -131,6 +132,7 @@ export function compileRules(texts: RuleTexts): RuleSet {
     linkListStamp: compilePattern('cleaning.yaml', cleaningRaw.linkListStamp, 'g'),
     navigation: compilePattern('cleaning.yaml', cleaningRaw.navigation),
     boilerplate: cleaningRaw.boilerplate.map((pattern) => compilePattern('cleaning.yaml', pattern)),
+    announcements: cleaningRaw.announcements.map((pattern) => compilePattern('cleaning.yaml', pattern)),
     publisherLine: compilePattern('cleaning.yaml', cleaningRaw.publisherLine),
     publisherStatement: compilePattern('cleaning.yaml', cleaningRaw.publisherStatement),
     dates: cleaningRaw.dates.map((pattern) => compilePattern('cleaning.yaml', pattern)),

@@ -43,6 +43,8 @@ export const cleaningFileSchema = z.object({
   linkListStamp: z.string(),
   navigation: z.string(),
   boilerplate: z.array(z.string()),
+  /** Sentences that announce what follows ("下面随小编一起了解具体内容"): kept in the text, never said as an answer. */
+  announcements: z.array(z.string()),
   publisherLine: z.string(),
   publisherStatement: z.string(),
   dates: z.array(z.string()),

@@ -55,4 +55,15 @@ describe('questions answered by a section, and conditions that presuppose the as
   ])('should still answer %s by the duration the condition sets', async (question, start) => {
     expect(lead(await ask(question)).startsWith(start)).toBe(true);
   });
+
+  it('should never say a sentence that announces what follows or promises an attachment', async () => {
+    const response = await ask('转店一定要先停卡吗？');
+    expect(lead(response)).toBe('需要。停卡与登记：在原门店已办理停卡手续，并在新门店完成会员登记。[1]');
+    expect(response.answer).not.toMatch(/小编|附各门店/);
+  });
+
+  it('should answer whether something must be done somewhere by the statement saying it no longer must', async () => {
+    const response = await ask('健身卡转店必须去开卡所在区的原门店吗？');
+    expect(lead(response)).toBe('不是。会员卡转店不再限定在原门店办理，可到全市任一门店就近办理。[1]');
+  });
 });

@@ -96,6 +96,10 @@ describe('analyseQuestion', () => {
     ['去窗口办医保转移要交多少手续费？', ['手续费']],
     ['在杭州跳槽换了家公司，医保账户要不要先注销再重新开户？', []],
     ['我爷爷不会用智能手机，线下能去哪儿查余额？', []],
+    ['异地就医备案办好了，手机上怎么撤销备案？', ['撤销']],
+    ['医保断交半年，会不会影响以后买房落户？', []],
+    ['断缴之前交的那几年还算不算？', []],
+    ['那要是我们俩都还没转医保呢？', []],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });

@@ -1,0 +1,40 @@
+// The second domain as an operator drops it in (居住证, rules/domain.yaml only), asked in wordings of our own: what
+// a question requires, asks to happen or never mentions decides the answer, whatever the corpus.
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
+import type { LoadedIndex } from '../../src/index/load-index.js';
+import { buildIndex, temporaryDirectory } from '../helpers.js';
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  const corpus = join(temporaryDirectory('kbqa-permit-'), 'corpus');
+  cpSync('../shared/eval/corpora/juzhuzheng', corpus, { recursive: true });
+  ({ index } = await buildIndex(corpus));
+});
+
+const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
+const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
+
+describe('questions on the 居住证 corpus', () => {
+  it('should answer whether a place is required by the statement that lifts the requirement, not by a blog that does it there', async () => {
+    const response = await ask('居住证签注必须去户口所在区的派出所吗？');
+    expect(lead(response)).toBe('不是。居住证申领和签注不再限定在居住地公安派出所办理，申请人可到居住地所在县（市、区）范围内任一受理点就近办理。[1]');
+    expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
+  });
+
+  it('should decline a question whose asked action the corpus never speaks of, rather than answer from a mention of its noun', async () => {
+    expect((await ask('我和老婆在福州打工，孩子能在福州参保吗？')).status).toBe('no_answer');
+  });
+
+  it.each([
+    ['在网上申请的居住证，做好了能寄到家里吗？', '可以。'],
+    ['我们一家从佛山搬到广州，之前在佛山住的那几年还算不算？', '算。'],
+  ])('should know the verbs of %s by their stems and answer', async (question, start) => {
+    const response = await ask(question);
+    expect(response.status).toBe('answered');
+    expect(lead(response).startsWith(start)).toBe(true);
+  });
+});
