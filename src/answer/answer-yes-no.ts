@@ -122,12 +122,17 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
   const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
   const specific = nouns.map((noun) => ({ ...noun, alternatives: noun.alternatives.filter((alternative) => !broad.has(alternative)) }));
+  // A scope word ("居民医保") says whose situation it is and a kind word ("办法") what sort of answer is wanted: a
+  // statement that merely mentions either answers nothing.
+  const scopeTerms = new Set(index.reading.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term)));
+  const kinds = new Set(language.sectionKinds.map((entry) => entry.word));
+  const readable = part.predicate.filter((word) => word.verb || !(scopeTerms.has(word.word) || kinds.has(word.word)));
   for (const item of evidence) {
     // Examples and anecdotes illustrate; they do not answer.
     if (item.statement.example) continue;
     const reading = readPolarity({
       statement: item.statement,
-      words: part.predicate,
+      words: readable,
       quantities: askedQuantities,
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,

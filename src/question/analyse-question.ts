@@ -183,6 +183,24 @@ function checkedFigure({ text, context }: { text: string; context: QuestionConte
   return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
 }
 
+/** The answer type of a clause, with its yes/no modal never the start of a noun ("会员卡…能退吗" asks 能, not 会). */
+function modalOutsideNouns(clause: string, context: QuestionContext): ReturnType<typeof detectAnswerType> {
+  let text = clause;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = detectAnswerType({ clause: text, language: context.reading.language });
+    if (found.modalAt === null) return found;
+    let at = 0;
+    const noun = context.text.tag(text).find(({ word, tag }) => {
+      const starts = at === found.modalAt;
+      at += word.length;
+      return starts && word.length > 1 && nounTags.test(tag) && tag !== 'vn' && context.knows(word);
+    });
+    if (!noun) return found;
+    text = text.slice(0, found.modalAt) + '　'.repeat(noun.word.length) + text.slice(found.modalAt + noun.word.length);
+  }
+  return detectAnswerType({ clause: text, language: context.reading.language });
+}
+
 /** Whether a word the corpus or the rules know starts at `from` and runs past `to`. */
 function startsKnownWord(text: string, from: number, to: number, context: QuestionContext): boolean {
   let at = 0;
@@ -198,14 +216,15 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const clauses = clausesOf(sentence);
   const askedIndex = clauses.map((clause) => isAsking(clause.text, context)).lastIndexOf(true);
   const asked = clauses[askedIndex >= 0 ? askedIndex : clauses.length - 1];
-  const found = detectAnswerType({ clause: asked.text, language: context.reading.language });
+  const found = modalOutsideNouns(asked.text, context);
   // A modal that begins a word of its own ("算数吗", "能用吗" is not "用") stays part of that word.
   const detected = { ...found, cues: found.cues.filter(([from, to]) => from !== found.modalAt || !startsKnownWord(asked.text, from, to, context)) };
   const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
-  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords);
+  // "X不X" asks whether X ("算不算", "认不认"): the negated repeat goes, X stays what is asked.
+  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));

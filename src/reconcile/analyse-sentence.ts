@@ -65,6 +65,20 @@ function firstOf(text: string, words: string[]): string | undefined {
   return words.find((word) => text.includes(word));
 }
 
+const han = /\p{Script=Han}/u;
+
+/** Whether a clause hedges: a hedge word that ends a noun phrase ("个人缴费部分") is a noun, not a hedge. */
+function hedged(clause: string, cues: string[]): boolean {
+  return cues.some((cue) => {
+    for (let at = clause.indexOf(cue); at >= 0; at = clause.indexOf(cue, at + 1)) {
+      const before = clause[at - 1] ?? '';
+      const after = clause[at + cue.length] ?? '';
+      if (!(han.test(before) && !han.test(after))) return true;
+    }
+    return false;
+  });
+}
+
 function isCondition(clause: string, language: Language): boolean {
   // "新规实施后" dates the rule; it is not a situation the user must be in.
   if (language.effectiveCues.some((cue) => clause.includes(cue))) return false;
@@ -88,6 +102,9 @@ function isThreshold(clause: string, language: Language): boolean {
   return findQuantities({ text: clause, language }).some((quantity) => quantity.comparator === 'atLeast');
 }
 
+// "…后的"/"…前的" closing a time condition, not a word of its own ("目前的", "最后的", "提前的").
+const foldedCondition = /^\p{Script=Han}{3,}?(?:以后|之后|以前|之前|期间|(?<![目当提此然随今日事最先空眼])[后前])的/u;
+
 const leadingMarker = /^(?:[•·●▪\-*]\s*|\d+[、.．]\s*|\(\d+\)\s*|[一二三四五六七八九十]+[、.]\s*)+/;
 
 /**
@@ -103,6 +120,13 @@ export function analyseSentence({ text, language, labelLength = 0 }: { text: str
     start = match.index + 1;
   }
   if (start < text.length) bounds.push([start, text.length]);
+  // A time condition folded into the subject ("待遇享受期已经开始后的缴费不再退回") is a clause of its own.
+  const opening = bounds.findIndex(([from, to]) => from >= labelLength || to > labelLength);
+  if (opening >= 0) {
+    const [from, to] = bounds[opening];
+    const folded = foldedCondition.exec(text.slice(from, to));
+    if (folded && to - from - folded[0].length >= 2) bounds.splice(opening, 1, [from, from + folded[0].length], [from + folded[0].length, to]);
+  }
   const clauses: ClauseAnalysis[] = bounds.map(([from, to]) => {
     const clause = text.slice(from, to);
     const necessary = firstOf(clause, language.necessary);
@@ -114,7 +138,7 @@ export function analyseSentence({ text, language, labelLength = 0 }: { text: str
       condition: false,
       negations: negationsOf(text, from, to, language),
       modality: necessary ? 'necessary' : possible ? 'possible' : null,
-      hedge: firstOf(clause, language.hedgePartial) ? 'partial' : firstOf(clause, language.hedgeDefault) ? 'default' : null,
+      hedge: hedged(clause, language.hedgePartial) ? 'partial' : hedged(clause, language.hedgeDefault) ? 'default' : null,
     };
   });
   // A condition clause, and any clauses before it that it continues ("在…满半年,并符合…之一的,可以…").

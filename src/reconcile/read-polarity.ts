@@ -108,12 +108,23 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   }
   // A question about an outcome ("会清零吗") is answered by a verb or an outcome, never by a mere mention.
   if (asked) return null;
+  // A question asking whether something happens ("那份钱能退吗") is not answered by a mere mention of its nouns,
+  // only by a statement listing the one asked about among others ("…包括配偶、父母、祖父母" for "能给我姥姥用吗").
+  const listed = (at: number, alternative: string) => {
+    const before = normalized[at - 1];
+    const after = normalized[at + alternative.length];
+    return before === '、' || after === '、' || (analysis.list ?? []).some((item) => item.includes(alternative));
+  };
+  const asksAction = words.some((word) => word.verb);
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
   for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
       const at = firstAt(text, word.alternatives);
-      if (at >= 0) return decide(position, clause.start + at, 'noun');
+      if (at < 0) continue;
+      const found = word.alternatives.find((alternative) => alternative.length > 0 && text.indexOf(alternative) === at) ?? '';
+      if (asksAction && !listed(clause.start + at, found)) continue;
+      return decide(position, clause.start + at, 'noun');
     }
   }
   return null;

@@ -217,6 +217,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
   const { synonyms } = index.reading;
   const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
   const asked = new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical)));
+  const askedActions = new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical)));
   const givenWords = new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical)));
   const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
   const conditionText = statement.condition.text;
@@ -248,7 +249,9 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
     condition: statement.condition,
     said,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)) || scopeWord(word),
-    asked: (word) => asked.has(word) && !givenWords.has(word),
+    // What the question asks to happen and what it asks about are not the user's situation; a state in the asking
+    // clause describes it ("交重复了能退吗": 重复 meets "若因…重复缴费").
+    asked: (word) => askedActions.has(word) && !givenWords.has(word),
     // A figure the user checks ("听说要等一个半月") is not how long their situation lasted.
     quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
   });

@@ -50,8 +50,8 @@ describe('questions answered by a section, and conditions that presuppose the as
   });
 
   it.each([
-    ['停卡十天了，补交会费后次日能恢复训练吗？', '会，次日。'],
-    ['停卡两个月了，补交会费后次日能恢复训练吗？', '不会。'],
+    ['停卡十天了，补交会费后次日能恢复训练吗？', '可以，次日。'],
+    ['停卡两个月了，补交会费后次日能恢复训练吗？', '不能。'],
   ])('should still answer %s by the duration the condition sets', async (question, start) => {
     expect(lead(await ask(question)).startsWith(start)).toBe(true);
   });
@@ -65,5 +65,15 @@ describe('questions answered by a section, and conditions that presuppose the as
   it('should answer whether something must be done somewhere by the statement saying it no longer must', async () => {
     const response = await ask('健身卡转店必须去开卡所在区的原门店吗？');
     expect(lead(response)).toBe('不是。会员卡转店不再限定在原门店办理，可到全市任一门店就近办理。[1]');
+  });
+
+  it('should read a state in the asking clause ("扣费重复了") as the situation a condition asks for', async () => {
+    expect(lead(await ask('扣费重复了能退吗？'))).toBe('可以。若因系统故障重复扣费,会员可申请全额退还。[1]');
+  });
+
+  it('should read a time condition folded into the subject, take its modal from 能 (not the 会 of 会费), and keep a special case as an exception', async () => {
+    const response = await ask('训练课程开始后会费还能退吗？');
+    expect(lead(response)).toBe('不能。训练课程已经开始后的会费不再退还。[1]');
+    expect(response.answer).toContain('另外：特殊会员(如学生)可按门店规定申请退还会费。[2]');
   });
 });

@@ -32,6 +32,8 @@ describe('analyseSentence: conditions', () => {
     ['以下是具体操作方式:如下所示', ['M:以下是具体操作方式', 'M:如下所示']],
     ['如果断缴时间较短,并在规定时间内补缴了费用,那么通常可以在次月恢复待遇。', ['C:如果断缴时间较短', 'C:并在规定时间内补缴了费用', 'M:那么通常可以在次月恢复待遇']],
     ['若逾期未还,并且多次催还无效,则暂停借阅。', ['C:若逾期未还', 'C:并且多次催还无效', 'M:则暂停借阅']],
+    ['待遇享受期已经开始后的缴费不再退回。', ['C:待遇享受期已经开始后的', 'M:缴费不再退回']],
+    ['根据目前的政策,可以只购买医保。', ['M:根据目前的政策', 'M:可以只购买医保']],
     ['转出地确认后,将个人账户清0,并将余额划转至转入地。', ['C:转出地确认后', 'M:将个人账户清0', 'M:并将余额划转至转入地']],
   ])('should read the conditions of %s', (text, expected) => {
     expect(clauses(text)).toEqual(expected);
@@ -66,6 +68,8 @@ describe('analyseSentence: hedges, modality and lists', () => {
     ['部分地区允许补缴近3个月费用。', 'partial'],
     ['可能需要重新参保。', 'partial'],
     ['居住证有效期为一年。', null],
+    ['向税务部门申请退回重复时段的个人缴费部分。', null],
+    ['但部分地区允许补缴。', 'partial'],
   ])('should read the hedge of %s as %s', (text, hedge) => {
     const analysis = analyseSentence({ text: normalize(text), language });
     expect(analysis.clauses[0].hedge).toBe(hedge);

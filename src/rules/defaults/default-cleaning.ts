@@ -26,7 +26,7 @@ export const defaultCleaning: CleaningRules = {
   ],
   // Sentences that announce what follows or promise attachments, matched per sentence: "以下是详细介绍",
   // "下面随小编一起了解具体内容", "…,附各地医保部门咨询电话". They stay in the text but are never an answer.
-  announcements: ['^(以下|下面)(是|为|就|随|我们|来|一起)', '小编', '一起来?了解', '[,，]附[^,，。；;]{2,16}[。.]?$', '供(大家|您|各位)参考[。.!！]?$'],
+  announcements: ['^(以下|下面)(是|为|就|随|我们|来|一起)', '小编', '一起来?了解', '[,，]附[^,，。；;]{2,16}[。.]?$', '供(大家|您|各位)参考[。.!！]?$', '(如下|以下)[。.]?$'],
   // A header line with the publication time and the publisher's name: "2025-06-01 05:20:27社保网".
   publisherLine: '^(\\d{4}-\\d{2}-\\d{2})(?:\\s+\\d{2}:\\d{2}(?::\\d{2})?)?\\s*(\\S{2,12})$',
   // A publisher statement names the publisher: "社保网声明：…".
