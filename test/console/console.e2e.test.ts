@@ -199,7 +199,8 @@ describe('the operator console', () => {
     const version = await previous.locator('code').innerText();
     await previous.locator('button').click();
     await expect.poll(() => status().innerText(), { timeout: 30_000 }).toContain(`已启用版本 ${version}`);
-    expect(await page.locator('tr', { hasText: version }).innerText()).toContain('当前版本');
+    // The list is reloaded after the status line says so: poll it too.
+    await expect.poll(() => page.locator('tr', { hasText: version }).innerText(), { timeout: 15_000 }).toContain('当前版本');
     await page.screenshot({ path: join(artifacts, 'console-versions.png'), fullPage: false });
     expect(await testQuestion('医保转移要带什么材料')).not.toContain('标准答案');
     await open('answers');
