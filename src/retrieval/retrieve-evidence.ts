@@ -209,10 +209,30 @@ export function supersedingOf(index: LoadedIndex, sourceId: string): string | un
   return replacing !== sourceId ? replacing : undefined;
 }
 
+/**
+ * A statement about one city, judged against the cities the user names: another city's statement does not apply
+ * ("潍坊…门诊限额" for a user in 烟台, both 山东) and the user's own city's addresses them more narrowly. Provinces
+ * are judged by the statement's scope; a statement naming several cities (an enumeration) is about none of them.
+ */
+function placeVerdict({ index, analysis, statement, verdict }: { index: LoadedIndex; analysis: QuestionAnalysis; statement: Statement; verdict: ApplicabilityVerdict }): ApplicabilityVerdict {
+  if (verdict.verdict === 'other_scope') return verdict;
+  // "烟台市" and "烟台" are one city.
+  const citiesOf = (text: string) => [...new Set(findPlaces(text).filter((place) => place.kind === 'city').map((place) => place.name.replace(/市$/, '')))];
+  // A teaser is a snippet of a page about its title's city ("潍坊职工医保门诊报销比例2024"): its statements are too.
+  const document = index.documents.get(statement.sourceId);
+  const own = citiesOf(statement.normalized);
+  const named = own.length > 0 || document?.kind !== 'teaser' ? own : citiesOf(index.text.normalize(document.title));
+  if (named.length !== 1) return verdict;
+  const cities = analysis.situation.words.filter((word) => findPlaces(word).some((found) => found.kind === 'city' && found.name === word)).map((word) => word.replace(/市$/, ''));
+  if (cities.length === 0) return verdict;
+  if (cities.includes(named[0])) return { ...verdict, specificity: verdict.specificity + 1 };
+  return { verdict: 'other_scope', specificity: 0, qualifiers: named };
+}
+
 /** Applicability of a statement to the user: its document still in force, its scope, then its condition. */
 export function judgeStatement({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
   if (supersedingOf(index, statement.sourceId)) return { verdict: 'superseded', specificity: 0, qualifiers: [] };
-  const verdict = applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope });
+  const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
   const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));

@@ -76,4 +76,13 @@ describe('questions answered by a section, and conditions that presuppose the as
     expect(lead(response)).toBe('不能。训练课程已经开始后的会费不再退还。[1]');
     expect(response.answer).toContain('另外：特殊会员(如学生)可按门店规定申请退还会费。[2]');
   });
+
+  it.each([
+    ['芜湖', '年卡退费需扣除20%手续费,次卡不退。[1]'],
+    ['蚌埠', '年卡退费需扣除10%手续费,次卡不退。[1]'],
+  ])('should answer a user in %s from the teaser about their city only, though the statements name no city', async (city, expected) => {
+    const response = await ask(`我在${city}办的年卡，退费要扣多少手续费？`);
+    expect(lead(response)).toBe(expected);
+    expect(response.citations).toHaveLength(1);
+  });
 });
