@@ -62,6 +62,8 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
         .filter((candidate) => !candidate.example && isSayable({ index, evidence: { ...item, statement: candidate } }))
         .slice(0, maxItems)
         .map((candidate) => ({ statement: candidate, subheading: candidate.section !== sectionId && candidate.section !== null ? index.text.normalize(document.sections[candidate.section].heading) : null }));
+      // A materials section lists materials: an item names them ("证明", "材料") or enumerates them.
+      if (part.type === 'materials' && !items.some(({ statement: member }) => member.analysis.list !== null || kinds.some((word) => member.normalized.includes(word)))) continue;
       // A section answers with its items; one item is enough when its heading names what is asked ("申领条件").
       if (items.length < (kind === 1 ? 1 : 2) || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
       // Where the section lies counts too: its path and the page title against the whole focus.

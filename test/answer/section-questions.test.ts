@@ -85,4 +85,8 @@ describe('questions answered by a section, and conditions that presuppose the as
     expect(lead(response)).toBe(expected);
     expect(response.citations).toHaveLength(1);
   });
+
+  it('should not answer a materials question with a section headed 材料 whose items list none', async () => {
+    expect(lead(await ask('转店要准备哪些证明？'))).toBe('证明材料:转店时需提供身份证、会员卡、缴费收据等材料。[1]');
+  });
 });
