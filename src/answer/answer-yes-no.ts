@@ -150,7 +150,10 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
       continue;
     }
-    polar.push({ evidence: item, reading });
+    // A statement naming what the user's situation names ("医生开的是进口靶向药" → "丙类药品(如靶向药、进口药)…")
+    // addresses them more narrowly than one about the topic alone.
+    const namesGiven = [...given].some((word) => word.length > 1 && !scopeTerms.has(word) && item.statement.normalized.includes(word));
+    polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
   return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;

@@ -89,4 +89,8 @@ describe('questions answered by a section, and conditions that presuppose the as
   it('should not answer a materials question with a section headed 材料 whose items list none', async () => {
     expect(lead(await ask('转店要准备哪些证明？'))).toBe('证明材料:转店时需提供身份证、会员卡、缴费收据等材料。[1]');
   });
+
+  it('should take the statement naming what the user says they have ("拳击课") over one about the topic alone', async () => {
+    expect(lead(await ask('教练给我推荐的是拳击课，能用年卡支付吗？'))).toBe('不能。私教课程(如拳击课、普拉提)需另行付费,不能用年卡支付。[1]');
+  });
 });
