@@ -79,7 +79,9 @@ function isExample(sentence: string, label: string | null, path: string[], langu
   if ([...language.refusals.reveal, ...language.refusals.role].some((pattern) => pattern.test(sentence))) return true;
   const opens = (text: string) => language.examples.some((word) => text.startsWith(word));
   const person = (text: string) => language.personSuffixes.some((suffix) => new RegExp(`^[\\u4e00-\\u9fff]{1,2}${suffix}`).test(text));
-  return opens(sentence) || person(sentence) || (label !== null && (opens(label) || person(label))) || path.some((heading) => language.examples.includes(heading));
+  // A first-person story may start after an aside ("这里提醒一句，…我第一次就是…"): any clause that opens with it.
+  const told = sentence.split(/[,，;；]/).some((clause) => language.examples.some((word) => word.startsWith('我') && clause.startsWith(word)));
+  return opens(sentence) || told || person(sentence) || (label !== null && (opens(label) || person(label))) || path.some((heading) => language.examples.includes(heading));
 }
 
 /** Scope from a heading: its qualifiers, and its places only when it is a short label ("广东省方案"), not a page title. */

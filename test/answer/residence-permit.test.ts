@@ -37,4 +37,8 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.status).toBe('answered');
     expect(lead(response).startsWith(start)).toBe(true);
   });
+
+  it('should never answer with a first-person story, even one that starts after an aside', async () => {
+    expect((await ask('去派出所办居住证，材料没带全，是不是得来回跑好几趟？')).answer).not.toContain('我第一次');
+  });
 });
