@@ -193,7 +193,7 @@ function modalOutsideNouns(clause: string, context: QuestionContext): ReturnType
     const noun = context.text.tag(text).find(({ word, tag }) => {
       const starts = at === found.modalAt;
       at += word.length;
-      return starts && word.length > 1 && nounTags.test(tag) && tag !== 'vn' && context.knows(word);
+      return starts && word.length > 1 && nounTags.test(tag) && tag !== 'vn' && (context.knows(word) || word.length >= 3);
     });
     if (!noun) return found;
     text = text.slice(0, found.modalAt) + '　'.repeat(noun.word.length) + text.slice(found.modalAt + noun.word.length);
@@ -224,7 +224,8 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
   // "X不X" asks whether X ("算不算", "认不认"): the negated repeat goes, X stays what is asked.
-  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
+  // A sentence-final particle goes too, even glued to the word before it ("认吗").
+  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/[吗呢吧啊呀]+$/u, (particles) => ' '.repeat(particles.length)).replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));

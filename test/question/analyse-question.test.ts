@@ -37,6 +37,14 @@ describe('analyseQuestion', () => {
   });
 
   it.each([
+    ['深圳这三年武汉那边认吗？', ['认']],
+    ['之前在佛山住的那几年算不算？', ['住']],
+    ['会员卡里的钱能退吗？', ['会员卡', '钱', '退']],
+  ])('should leave particles, deictics and the negated repeat out of what %s asks', (message, words) => {
+    expect(analyse(message).parts[0].predicate.map((word) => word.word)).toEqual(words);
+  });
+
+  it.each([
     ['整个流程最多多少个工作日？', { unit: '工作日', dimension: 'workdays' }],
     ['有效期是几年？', { unit: '年', dimension: 'days' }],
     ['现在开通的省份有多少个？', { unit: '省', dimension: 'provinces' }],
