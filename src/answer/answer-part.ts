@@ -8,6 +8,7 @@ import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { chooseSection } from './answer-section.js';
+import { scaleRate } from './scale-rate.js';
 import { quantityKey, resolveValue } from './answer-value.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
@@ -215,7 +216,12 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       used.add(sentenceKey(lead.normalized));
       const adoptedValue = resolved.values.find((item) => item.evidence.statement.key === lead.key && item.valueKey === resolution.adopted?.valueKey) ?? resolved.lead;
       const asOf = lead.analysis.asOf;
-      const valueText = adoptedValue.text + (asOf && (part.asksAsOf || adoptedValue.quantity) ? `（截至${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月）` : '');
+      // A figure given per unit of something the user states ("每满1年积2分" to "住满4年") is reckoned for them, unless
+      // they ask for the rate itself ("每天多少钱").
+      const scaled = part.type === 'number' && adoptedValue.quantity && !part.asked.includes('每') ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units }) : null;
+      const valueText = scaled
+        ? `${scaled.text}（${scaled.reckoning}）`
+        : adoptedValue.text + (asOf && (part.asksAsOf || adoptedValue.quantity) ? `（截至${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月）` : '');
       const setAside = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
       const adoptedKey = resolution.adopted?.valueKey;
       const contrary = (item: Evidence) =>

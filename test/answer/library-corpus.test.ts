@@ -138,6 +138,15 @@ describe('answers on the fictional library corpus', () => {
     expect(lead((await ask(question)).response)).toBe(expected);
   });
 
+  it.each([
+    ['逾期10天要交多少逾期费？', '1元（每天0.1元，按10日计）。'],
+    ['逾期了10天，逾期费每天多少钱？', '0.1元。'],
+    ['逾期费每天多少钱？', '0.1元。'],
+  ])('should reckon a per-unit figure for the user\'s own figure, unless the rate is asked: %s', async (question, start) => {
+    const { response } = await ask(question);
+    expect(lead(response).startsWith(start)).toBe(true);
+  });
+
   it('should give byte-identical responses for the same index, question and history', async () => {
     const first = await ask('逾期费每天多少钱？');
     const second = await ask('逾期费每天多少钱？');

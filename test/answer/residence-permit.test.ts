@@ -41,4 +41,9 @@ describe('questions on the 居住证 corpus', () => {
   it('should never answer with a first-person story, even one that starts after an aside', async () => {
     expect((await ask('去派出所办居住证，材料没带全，是不是得来回跑好几趟？')).answer).not.toContain('我第一次');
   });
+
+  it('should reckon points given per year of residence for the years the user states', async () => {
+    const response = await ask('我在苏州有居住证，住满4年了，居住年限能积多少分？');
+    expect(lead(response)).toBe('8分（每满1年积2分，按4年计）。居住证居住年限每满1年积2分。[1]');
+  });
 });
