@@ -116,6 +116,7 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     return before === '、' || after === '、' || (analysis.list ?? []).some((item) => item.includes(alternative));
   };
   const asksAction = words.some((word) => word.verb);
+  const inclusion = /包括|包含|涵盖|扩大到|适用于|如|通过/;
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
   for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
     for (const { clause, position } of main) {
@@ -123,7 +124,8 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       const at = firstAt(text, word.alternatives);
       if (at < 0) continue;
       const found = word.alternatives.find((alternative) => alternative.length > 0 && text.indexOf(alternative) === at) ?? '';
-      if (asksAction && !listed(clause.start + at, found)) continue;
+      // …and only where the clause allows, includes or goes through what it lists, not where it lists things to bring.
+      if (asksAction && !(listed(clause.start + at, found) && (clause.modality === 'possible' || inclusion.test(text)))) continue;
       return decide(position, clause.start + at, 'noun');
     }
   }

@@ -93,4 +93,9 @@ describe('questions answered by a section, and conditions that presuppose the as
   it('should take the statement naming what the user says they have ("拳击课") over one about the topic alone', async () => {
     expect(lead(await ask('教练给我推荐的是拳击课，能用年卡支付吗？'))).toBe('不能。私教课程(如拳击课、普拉提)需另行付费,不能用年卡支付。[1]');
   });
+
+  it('should not read a list of things to bring ("携带身份证、会员卡…") as saying yes about the card', async () => {
+    const response = await ask('会员卡扣费重复了能退吗？');
+    expect(lead(response)).toBe('若因系统故障重复扣费,会员可申请全额退还。[1]');
+  });
 });
