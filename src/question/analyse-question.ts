@@ -109,7 +109,8 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // Reflexive words ("本人", "自己") name who must act: they count as things asked about.
     const noun = !verb && !reading.language.lightVerbs.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
     // A light verb ("申请", "满足", "办理") says little of what is asked: it weighs as little as a type cue.
-    const light = reading.language.lightVerbs.includes(word);
+    // Verbs that only introduce an amount ("等半年", "要多久") say as little as light ones.
+    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
     const relation = relationWords(context).has(word);
     words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : weight, verb, noun, asked });

@@ -311,7 +311,8 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well
   // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
   if (asksFigure(part)) {
-    const floor = Math.max(valueCoverage, ...evidence.map((item) => item.coverage)) * valueShare;
+    // An anecdote never answers, so it does not raise the bar either ("据了解…重新等待半年").
+    const floor = Math.max(valueCoverage, ...evidence.filter((item) => !item.statement.example).map((item) => item.coverage)) * valueShare;
     // Through the claims' subject index: only claims about a word of the focus can cover it. The rarest words are
     // looked up first, and the commonest ones ("医保" in a large corpus) only while the lookup stays small.
     const { synonyms } = index.reading;

@@ -46,4 +46,9 @@ describe('questions on the 居住证 corpus', () => {
     const response = await ask('我在苏州有居住证，住满4年了，居住年限能积多少分？');
     expect(lead(response)).toBe('8分（每满1年积2分，按4年计）。居住证居住年限每满1年积2分。[1]');
   });
+
+  it('should weigh the rule naming the checked figure above words that only introduce it ("等…才能"), and above an anecdote', async () => {
+    const response = await ask('从广州调到长沙，居住证是不是又得等半年才能办？');
+    expect(lead(response).startsWith('是，满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证')).toBe(true);
+  });
 });
