@@ -2,6 +2,7 @@
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { isNegated } from '../reconcile/analyse-sentence.js';
 import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
@@ -14,6 +15,8 @@ import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
+/** "随…转移": moves along with something. */
+const alongWith = /随[^,，。;；]{0,12}(转移|迁移|转入|划转)/;
 const sectionTypes = new Set(['list', 'conditions', 'materials', 'steps', 'channel']);
 const valueTypes = new Set(['number', 'duration', 'when']);
 const maxPoints = 3;
@@ -230,12 +233,14 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const checked = adoptedValue.quantity;
       const heard = part.yesNo && checked && resolution.adopted ? part.quantities.find((quantity) => sameKind(quantity, checked)) : undefined;
       const pointChecked = part.yesNo && part.checkedPoint && resolution.adopted ? (resolution.adopted.valueKey === `when|${part.checkedPoint}` ? part.yesNo.yes : part.yesNo.no) : null;
-      const word = heard && part.yesNo && checked ? (heard.base === checked.base ? part.yesNo.yes : part.yesNo.no) : pointChecked;
+      // A statement saying the checked figure is not needed ("无需…重新居住满半年") denies it: no figure to give.
+      const denied = heard !== undefined && checked !== null && lead.analysis.quantities.some((stated) => sameKind(stated, checked) && stated.base === checked.base && isNegated(lead.analysis, stated.start));
+      const word = heard && part.yesNo && checked ? (heard.base === checked.base && !denied ? part.yesNo.yes : part.yesNo.no) : pointChecked;
       return {
         ...base,
-        kind: 'value',
+        kind: denied ? 'yesno' : 'value',
         word,
-        value: resolution.rule === 'unresolved' ? null : valueText,
+        value: resolution.rule === 'unresolved' || denied ? null : valueText,
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
         points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: setAside, contrary, lead }),
@@ -248,7 +253,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
 
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.
-  const outcome = (item: Evidence) => (index.claimsByStatement.get(item.statement.key) ?? []).some((claim) => claim.outcome !== null);
+  // A statement saying the thing moves along ("个人账户资金原则上随医保关系转移") tells its fate too.
+  const moves = (text: string) => index.reading.language.moved.some((word) => text.includes(word)) || alongWith.test(text);
+  const outcome = (item: Evidence) => (index.claimsByStatement.get(item.statement.key) ?? []).some((claim) => claim.outcome !== null) || moves(item.statement.normalized);
   const asksFate = part.type === 'explain' && !part.predicate.some((word) => word.verb);
   const fated = (items: Evidence[]) => (asksFate && items.some(outcome) ? items.filter(outcome) : items);
   const pick = (items: Evidence[]) => best(fated(items).map((item) => ({ evidence: item })));

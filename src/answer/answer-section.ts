@@ -22,6 +22,18 @@ const largestSection = 12;
 /** A heading naming what kind of section the question wants ("条件", "材料") counts as much as the focus it covers. */
 const kindWeight = 1;
 
+const extraWeight = 0.3;
+
+/** The share of a heading's characters that neither the question's words nor the kind words account for. */
+function unaskedShare(part: QuestionPart, heading: string, kinds: string[]): number {
+  let rest = heading.replace(/[\s\p{P}\d]/gu, '');
+  const total = rest.length;
+  if (total === 0) return 0;
+  const words = [...kinds, ...part.focus.flatMap((word) => word.alternatives)].filter((word) => word.length > 1).sort((left, right) => right.length - left.length);
+  for (const word of words) rest = rest.split(word).join('');
+  return rest.length / total;
+}
+
 /** Share of the asked words' weight that a heading covers; words common across the corpus weigh less. */
 function headingCoverage(index: LoadedIndex, part: QuestionPart, heading: string): number {
   let total = 0;
@@ -70,9 +82,11 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       const context = headingCoverage(index, part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
       // The heading's kind alone ("查询") does not make a section about the question: something of it must match.
       if (coverage === 0 && context === 0 && item.coverage < 0.4) continue;
+      // A heading about more than was asked ("积分落户申请条件" for "申领居住证要满足哪些条件") fits less.
+      const extra = unaskedShare(part, heading, kinds);
       // A section limited to a situation the user did not name ("苏州…") answers only when nothing general does.
       const narrower = item.verdict === 'narrower' ? 0.5 : 1;
-      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (kindWeight * kind + coverage + 0.5 * context + item.coverage * 0.5) - 0.05 * depth - 0.01 * item.rank });
+      considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (kindWeight * kind + coverage + 0.5 * context + item.coverage * 0.5 - extraWeight * extra) - 0.05 * depth - 0.01 * item.rank });
     }
   }
   return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;

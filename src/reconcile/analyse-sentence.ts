@@ -150,9 +150,13 @@ export function analyseSentence({ text, language, labelLength = 0 }: { text: str
     for (let earlier = 0; earlier <= position; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
   }
   // A condition runs on until its consequence word ("如果…,并在…补缴了费用,那么…"): the clauses between continue it.
-  const consequence = clauses.findIndex(
-    (clause, position) => position > 0 && clauses.slice(0, position).some((earlier) => earlier.condition) && language.consequence.some((word) => word !== '将' && text.startsWith(word, clause.start)),
-  );
+  // A two-character consequence word ("即可", "方可", "那么") makes what comes before it a condition by itself
+  // ("持有…居住证，…满2年，且…，即可申请"); a one-character one ("则", "就") only continues one already open.
+  const consequence = clauses.findIndex((clause, position) => {
+    if (position === 0) return false;
+    const word = language.consequence.find((candidate) => candidate !== '将' && text.startsWith(candidate, clause.start));
+    return word !== undefined && (word.length > 1 || clauses.slice(0, position).some((earlier) => earlier.condition));
+  });
   for (let earlier = 0; earlier < consequence; earlier++) if (!clauses[earlier].label) clauses[earlier].condition = true;
   const main = clauses.filter((clause) => !clause.label);
   if (main.length > 0 && main.every((clause) => clause.condition)) main.at(-1)!.condition = false;

@@ -45,6 +45,8 @@ function conditionQuantities(text: string, language: Language): Quantity[] {
   });
 }
 
+const personNouns = ['人员', '人', '者', '群体', '对象'];
+
 /** The content words of a condition, grouped by 或/、: quantities, negation cues, scope words and single characters left out. */
 function conditionWords(text: string, quantities: Quantity[], context: StatementContext): StatementCondition['words'] {
   let blanked = text;
@@ -69,7 +71,9 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
     // "未接入" requires the user to say it is not: a negation right before the word belongs to it.
     const before = blanked.slice(Math.max(0, at - 4), at).split(/[,;:，；：]/).at(-1) ?? '';
     const negated = language.negation.some((cue) => before.includes(cue)) && !language.negationBreakers.some((breaker) => before.includes(breaker));
-    if (!words.some((entry) => entry.word === word)) words.push({ word, verb, group, negated });
+    // A verb that names a kind of person with the word after it ("参保人员", "申请人") is no event the user must state.
+    const person = verb && personNouns.some((noun) => blanked.startsWith(noun, cursor));
+    if (!words.some((entry) => entry.word === word)) words.push({ word, verb: verb && !person, group, negated });
   }
   return words;
 }

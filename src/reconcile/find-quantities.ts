@@ -88,7 +88,10 @@ export function findQuantities({ text, language }: { text: string; language: Lan
     if ((!half && isDatePart(text, start, first, unit)) || text[end] === '之' || text[end] === '性' || value === 0) continue;
     // "20万-30万元": the first unit, when given, must be the same as the second.
     if (firstUnitSpelling && unitOf(language, firstUnitSpelling)?.unit !== unit.unit) continue;
-    const amount = value + (half ? 0.5 : 0);
+    // "一年半": a half after the unit adds half of it.
+    const trailingHalf = !half && second === undefined && text[end] === '半' && text[end + 1] !== '载';
+    if (trailingHalf) end += 1;
+    const amount = value + (half || trailingHalf ? 0.5 : 0);
     const upper = second !== undefined ? parseNumber(second) : null;
     if (joiner && upper === null) continue;
     let comparator: Comparator = upper !== null ? 'range' : unit.spelling.includes('多') ? 'atLeast' : 'exact';

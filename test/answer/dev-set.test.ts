@@ -8,7 +8,7 @@ import { buildIndex, temporaryDirectory } from '../helpers.js';
 
 const scorer = '../shared/eval/score.mjs';
 const sets = [
-  { name: 'dev', file: '../shared/eval/dev.jsonl', corpus: 'corpus', minimum: 19 },
+  { name: 'dev', file: '../shared/eval/dev.jsonl', corpus: 'corpus', minimum: 20 },
   { name: 'dev2', file: '../shared/eval/dev2.jsonl', corpus: 'corpus', minimum: 32 },
   { name: 'juzhuzheng', file: '../shared/eval/juzhuzheng.jsonl', corpus: '../shared/eval/corpora/juzhuzheng', minimum: 18 },
 ];

@@ -51,4 +51,15 @@ describe('questions on the 居住证 corpus', () => {
     const response = await ask('从广州调到长沙，居住证是不是又得等半年才能办？');
     expect(lead(response).startsWith('是，满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证')).toBe(true);
   });
+
+  it('should answer no when the user\'s own duration ("一年半") misses a requirement stated before 即可 ("满2年…即可申请")', async () => {
+    const response = await ask('在苏州社保交了一年半，居住证也有，积分也够了，今年能申请落户吗？');
+    expect(lead(response).startsWith('不能。持有苏州市有效居住证，在苏州连续缴纳社会保险满2年')).toBe(true);
+  });
+
+  it('should deny a checked figure that the adopted statement says is not needed ("无需…重新居住满半年")', async () => {
+    const first = await answerQuestion({ index, message: '我在东莞有居住证，下个月到期，能直接在手机上签注吗？', session: null, sessionId: 't' });
+    const { response } = await answerQuestion({ index, message: '那如果我之后搬去惠州住，还要重新等半年才能办吗？', session: first.session, sessionId: 't' });
+    expect(lead(response).startsWith('不需要。自2024年6月1日起，在广东省内跨市变更居住地的居住证持有人')).toBe(true);
+  });
 });

@@ -44,7 +44,7 @@ export const defaultLanguage: LanguageData = {
   conditions: {
     openers: ['如果', '若是', '若', '假如', '倘若', '一旦', '只要', '如', '凡是', '凡', '对于', '在'],
     closers: ['的', '时', '后', '前', '的话', '情况下', '期间', '之后', '以后', '之前', '以前'],
-    consequence: ['则', '那么', '就', '便', '将'],
+    consequence: ['则', '那么', '就', '便', '将', '即可', '方可', '便可'],
     disjunction: ['或者', '或', '、', '及', '以及', '和'],
   },
   change: {
