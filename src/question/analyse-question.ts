@@ -136,7 +136,8 @@ function scopeWords(context: QuestionContext): Set<string> {
 }
 
 const negationCharacters = '不没未别无非';
-const complements = ['过来', '过去', '起来', '下来', '上来', '出来', '回来', '回去', '进来', '到', '上', '下', '走', '掉', '完', '好', '回', '出', '过', '成', '给', '住', '着'];
+const districtSuffix = /^\p{Script=Han}{1,4}(区|县|镇|乡|街道|新区|开发区)$/u;
+const complements = ['过来', '过去', '起来', '下来', '上来', '出来', '回来', '回去', '进来', '进去', '到', '上', '下', '走', '掉', '完', '好', '回', '出', '过', '成', '给', '住', '着', '进', '入'];
 
 /** The stems of a verb: without a leading negation, without a trailing complement. */
 function verbStems(word: string): string[] {
@@ -163,6 +164,8 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     // A guessed word made only of function characters ("都还没") is no topic.
     if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters.includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
+    // A district the gazetteer lacks ("高新区", "开发区") is a place too: the user's situation, not a topic.
+    if (districtSuffix.test(word)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
     if (alternatives.some(known)) continue;

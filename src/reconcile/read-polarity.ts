@@ -116,7 +116,7 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     return before === '、' || after === '、' || (analysis.list ?? []).some((item) => item.includes(alternative));
   };
   const asksAction = words.some((word) => word.verb);
-  const inclusion = /包括|包含|涵盖|扩大到|适用于|如|通过/;
+  const inclusion = /包括|包含|涵盖|扩大到|适用于|通过/;
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
   for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
     for (const { clause, position } of main) {

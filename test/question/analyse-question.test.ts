@@ -108,6 +108,9 @@ describe('analyseQuestion', () => {
     ['医保断交半年，会不会影响以后买房落户？', []],
     ['断缴之前交的那几年还算不算？', []],
     ['那要是我们俩都还没转医保呢？', []],
+    ['我住武侯区，在高新区上班，医保能在高新区办转移吗？', []],
+    ['视同缴费年限能不能算进医保的缴费年限里？', []],
+    ['职工医保和居民医保有什么区别？', []],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });
