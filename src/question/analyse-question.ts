@@ -229,7 +229,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
   // "X不X" asks whether X ("算不算", "认不认"): the negated repeat goes, X stays what is asked.
   // A sentence-final particle goes too, even glued to the word before it ("认吗").
-  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/[吗呢吧啊呀]+$/u, (particles) => ' '.repeat(particles.length)).replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
+  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/[吗呢吧啊呀]+$/u, (particles) => ' '.repeat(particles.length)).replace(/([那这])几(\p{Script=Han})/gu, '$1  ').replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));

@@ -28,6 +28,8 @@ export function detectAnswerType({ clause, language }: { clause: string; languag
   for (const { type, cue } of language.answerTypeCues) {
     for (let at = clause.indexOf(cue); at >= 0; at = clause.indexOf(cue, at + cue.length)) {
       const end = at + cue.length;
+      // "那几年", "这几个月": a demonstrative, not a question.
+      if (cue.startsWith('几') && /[那这]$/.test(clause.slice(0, at))) continue;
       if (taken.some(([from, to]) => at < to && end > from)) continue;
       taken.push([at, end]);
       found.push({ type, start: at, end });

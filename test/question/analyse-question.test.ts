@@ -22,6 +22,8 @@ describe('analyseQuestion', () => {
     ['整个流程最多多少个工作日？', 'duration', null],
     ['听说要等一个半月，真要那么久吗？', 'duration', { yes: '是', no: '不是' }],
     ['居住证有效期是几年？', 'number', null],
+    ['进了再就业服务中心，那几年医保是按什么标准交的？', 'explain', null],
+    ['会员卡里的钱能退吗？', 'yesno', { yes: '可以', no: '不能' }],
     ['从什么时候起又能报销？', 'when', null],
     ['申领要满足什么条件？', 'conditions', null],
     ['线下办理要准备哪些材料？', 'materials', null],
