@@ -115,19 +115,33 @@ export function findQuantities({ text, language }: { text: string; language: Lan
   return quantities;
 }
 
-/** In "由X…<verb><target>Y", Y is the current value and X the former one. */
+/** The quantities from `position` on that an enumeration joins ("75%、65%、55%"). */
+function enumerated(text: string, quantities: Quantity[], position: number): Quantity[] {
+  const run = [quantities[position]];
+  for (let next = position + 1; next < quantities.length && text.slice(run.at(-1)!.end, quantities[next].start) === '、'; next++) run.push(quantities[next]);
+  return run;
+}
+
+/**
+ * In "由X…<verb><target>Y", Y is the current value and X the former one; "分别由A、B提高至C、D" changes A to C and B to
+ * D.
+ */
 function markChanges(text: string, quantities: Quantity[], language: Language): void {
   for (let position = 0; position + 1 < quantities.length; position++) {
-    const from = quantities[position];
-    const to = quantities[position + 1];
-    if (from.dimension !== to.dimension) continue;
-    const between = text.slice(from.end, to.start);
-    const opener = text.slice(Math.max(0, from.start - 2), from.start);
-    const hasOpener = language.changeFrom.some((word) => opener.endsWith(word));
+    const opener = text.slice(Math.max(0, quantities[position].start - 2), quantities[position].start);
+    if (!language.changeFrom.some((word) => opener.endsWith(word))) continue;
+    const formers = enumerated(text, quantities, position);
+    const first = position + formers.length;
+    if (first >= quantities.length) continue;
+    const between = text.slice(formers.at(-1)!.end, quantities[first].start);
     const changes = between.length <= 8 && language.changeVerbs.some((verb) => between.includes(verb)) && language.changeTargets.some((target) => between.endsWith(target));
-    if (hasOpener && changes) {
+    const currents = enumerated(text, quantities, first);
+    if (!changes || currents.length !== formers.length) continue;
+    formers.forEach((from, offset) => {
+      const to = currents[offset];
+      if (from.dimension !== to.dimension) return;
       from.superseded = true;
       to.former = from.value;
-    }
+    });
   }
 }

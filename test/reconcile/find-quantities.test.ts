@@ -46,6 +46,15 @@ describe('findQuantities', () => {
     ['年度封顶线20万-30万元', [{ text: '20万-30万元', value: 200_000, upper: 300_000, unit: '元', comparator: 'range', superseded: false, former: null }]],
     ['居住证有效期为一年', [{ text: '一年', value: 1, upper: null, unit: '年', comparator: 'exact', superseded: false, former: null }]],
     ['等一个半月', [{ text: '一个半月', value: 1.5, upper: null, unit: '月', comparator: 'exact', superseded: false, former: null }]],
+    [
+      '比例分别由75%、65%提高至80%、70%',
+      [
+        { text: '75%', value: 75, upper: null, unit: '%', comparator: 'exact', superseded: true, former: null },
+        { text: '65%', value: 65, upper: null, unit: '%', comparator: 'exact', superseded: true, former: null },
+        { text: '80%', value: 80, upper: null, unit: '%', comparator: 'exact', superseded: false, former: 75 },
+        { text: '70%', value: 70, upper: null, unit: '%', comparator: 'exact', superseded: false, former: 65 },
+      ],
+    ],
     ['社保交了一年半', [{ text: '一年半', value: 1.5, upper: null, unit: '年', comparator: 'exact', superseded: false, former: null }]],
     ['过期三个多月', [{ text: '三个多月', value: 3, upper: null, unit: '月', comparator: 'atLeast', superseded: false, former: null }]],
     ['居住满半年', [{ text: '满半年', value: 0.5, upper: null, unit: '年', comparator: 'atLeast', superseded: false, former: null }]],
