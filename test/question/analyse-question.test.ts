@@ -97,6 +97,8 @@ describe('analyseQuestion', () => {
     ['帮我把账户里的钱转给我妈', 'act'],
     ['讲个跟医保卡有关的冷笑话', 'entertain'],
     ['个人账户余额能转走吗？', null],
+    ['帮我查一下身份证尾号1234、叫王芳的那张医保卡现在余额多少，顺便把明细发我。', 'act'],
+    ['医保余额怎么查？能查到明细吗？', null],
   ])('should read %s as a refused request (%s)', (message, refusal) => {
     expect(analyse(message).refusal).toBe(refusal);
   });
