@@ -126,6 +126,9 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       const found = word.alternatives.find((alternative) => alternative.length > 0 && text.indexOf(alternative) === at) ?? '';
       // …and only where the clause allows, includes or goes through what it lists, not where it lists things to bring.
       if (asksAction && !(listed(clause.start + at, found) && (clause.modality === 'possible' || inclusion.test(text)))) continue;
+      // Without a verb, a clause naming one of several asked words ("全国" of "是全国统一标准吗") is no answer.
+      const named = words.filter((other) => firstAt(text, other.alternatives) >= 0).length;
+      if (!asksAction && words.length >= 2 && named < Math.min(2, words.length)) continue;
       return decide(position, clause.start + at, 'noun');
     }
   }

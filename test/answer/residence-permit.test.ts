@@ -62,4 +62,8 @@ describe('questions on the 居住证 corpus', () => {
     const { response } = await answerQuestion({ index, message: '那如果我之后搬去惠州住，还要重新等半年才能办吗？', session: first.session, sessionId: 't' });
     expect(lead(response).startsWith('不需要。自2024年6月1日起，在广东省内跨市变更居住地的居住证持有人')).toBe(true);
   });
+
+  it('should not answer yes to a question of nouns only ("是全国统一标准吗") from a sentence naming one of them', async () => {
+    expect(lead(await ask('积分落户里居住证一年算几分，是全国统一标准吗？'))).not.toMatch(/^是。/);
+  });
 });
