@@ -8,6 +8,8 @@ import type { Statement } from './statement-types.js';
 export interface AskedWord {
   alternatives: string[];
   verb: boolean;
+  /** A thing asked about (not a verb, adverb or question word). */
+  noun?: boolean;
 }
 
 export interface PolarityReading {
@@ -116,6 +118,7 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     return before === '、' || after === '、' || (analysis.list ?? []).some((item) => item.includes(alternative));
   };
   const asksAction = words.some((word) => word.verb);
+  const context = `${statement.label ?? ''}${statement.path.join('')}${normalized}`;
   const inclusion = /包括|包含|涵盖|扩大到|适用于|通过/;
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
   for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
@@ -126,9 +129,11 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       const found = word.alternatives.find((alternative) => alternative.length > 0 && text.indexOf(alternative) === at) ?? '';
       // …and only where the clause allows, includes or goes through what it lists, not where it lists things to bring.
       if (asksAction && !(listed(clause.start + at, found) && (clause.modality === 'possible' || inclusion.test(text)))) continue;
-      // Without a verb, a clause naming one of several asked words ("全国" of "是全国统一标准吗") is no answer.
-      const named = words.filter((other) => firstAt(text, other.alternatives) >= 0).length;
-      if (!asksAction && words.length >= 2 && named < Math.min(2, words.length)) continue;
+      // Without a verb, a statement naming one of several asked things ("全国" of "是全国统一标准吗") is no answer; its
+      // label and headings count ("转店条件 > 停卡与登记：…停卡手续" names 转店 and 停卡).
+      const things = words.filter((other) => other.noun);
+      const named = things.filter((other) => firstAt(context, other.alternatives) >= 0).length;
+      if (!asksAction && things.length >= 2 && named < 2) continue;
       return decide(position, clause.start + at, 'noun');
     }
   }
