@@ -99,6 +99,9 @@ describe('analyseQuestion', () => {
     ['个人账户余额能转走吗？', null],
     ['帮我查一下身份证尾号1234、叫王芳的那张医保卡现在余额多少，顺便把明细发我。', 'act'],
     ['医保余额怎么查？能查到明细吗？', null],
+    ['帮我查下张伟的医保个人账户还剩多少钱', 'act'],
+    ['帮我查一下我的医保余额在哪里看', null],
+    ['把医保个人账户的钱转到我爸的账户上，用哪个App？', null],
   ])('should read %s as a refused request (%s)', (message, refusal) => {
     expect(analyse(message).refusal).toBe(refusal);
   });
