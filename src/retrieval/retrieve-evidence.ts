@@ -209,6 +209,35 @@ export function supersedingOf(index: LoadedIndex, sourceId: string): string | un
   return replacing !== sourceId ? replacing : undefined;
 }
 
+/** "烟台市" and "烟台" are one city. */
+const citiesOf = (text: string) => [...new Set(findPlaces(text).filter((place) => place.kind === 'city').map((place) => place.name.replace(/市$/, '')))];
+
+const statementCityCache = new WeakMap<Statement, string[]>();
+
+/** The cities a statement is about: those it names, else, in a teaser (a snippet of a page about its title's city), the title's. */
+function statementCities(index: LoadedIndex, statement: Statement): string[] {
+  let cities = statementCityCache.get(statement);
+  if (!cities) {
+    const document = index.documents.get(statement.sourceId);
+    const own = citiesOf(statement.normalized);
+    cities = own.length > 0 || document?.kind !== 'teaser' ? own : citiesOf(index.text.normalize(document.title));
+    statementCityCache.set(statement, cities);
+  }
+  return cities;
+}
+
+const userCityCache = new WeakMap<QuestionAnalysis, string[]>();
+
+/** The cities the user names (this turn and the session's). */
+function userCities(analysis: QuestionAnalysis): string[] {
+  let cities = userCityCache.get(analysis);
+  if (!cities) {
+    cities = analysis.situation.words.filter((word) => findPlaces(word).some((found) => found.kind === 'city' && found.name === word)).map((word) => word.replace(/市$/, ''));
+    userCityCache.set(analysis, cities);
+  }
+  return cities;
+}
+
 /**
  * A statement about one city, judged against the cities the user names: another city's statement does not apply
  * ("潍坊…门诊限额" for a user in 烟台, both 山东) and the user's own city's addresses them more narrowly. Provinces
@@ -216,15 +245,10 @@ export function supersedingOf(index: LoadedIndex, sourceId: string): string | un
  */
 function placeVerdict({ index, analysis, statement, verdict }: { index: LoadedIndex; analysis: QuestionAnalysis; statement: Statement; verdict: ApplicabilityVerdict }): ApplicabilityVerdict {
   if (verdict.verdict === 'other_scope') return verdict;
-  // "烟台市" and "烟台" are one city.
-  const citiesOf = (text: string) => [...new Set(findPlaces(text).filter((place) => place.kind === 'city').map((place) => place.name.replace(/市$/, '')))];
-  // A teaser is a snippet of a page about its title's city ("潍坊职工医保门诊报销比例2024"): its statements are too.
-  const document = index.documents.get(statement.sourceId);
-  const own = citiesOf(statement.normalized);
-  const named = own.length > 0 || document?.kind !== 'teaser' ? own : citiesOf(index.text.normalize(document.title));
-  if (named.length !== 1) return verdict;
-  const cities = analysis.situation.words.filter((word) => findPlaces(word).some((found) => found.kind === 'city' && found.name === word)).map((word) => word.replace(/市$/, ''));
+  const cities = userCities(analysis);
   if (cities.length === 0) return verdict;
+  const named = statementCities(index, statement);
+  if (named.length !== 1) return verdict;
   if (cities.includes(named[0])) return { ...verdict, specificity: verdict.specificity + 1 };
   return { verdict: 'other_scope', specificity: 0, qualifiers: named };
 }
