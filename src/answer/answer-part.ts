@@ -251,6 +251,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     }
   }
 
+  // A question for an amount of money that no statement gives ("每个月能领多少钱") is not answered by one without it.
+  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo) return null;
+
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.
   // A statement saying the thing moves along ("个人账户资金原则上随医保关系转移") tells its fate too.

@@ -98,4 +98,8 @@ describe('questions answered by a section, and conditions that presuppose the as
     const response = await ask('会员卡扣费重复了能退吗？');
     expect(lead(response)).toBe('若因系统故障重复扣费,会员可申请全额退还。[1]');
   });
+
+  it('should decline a question for an amount of money that no statement gives, rather than answer with one that names none', async () => {
+    expect((await ask('拳击课要另外付多少钱？')).status).toBe('no_answer');
+  });
 });
