@@ -15,6 +15,8 @@ import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
+/** A question that names money itself ("多少钱"), not a fee that may be a share ("扣多少手续费"). */
+const askedMoney = /多少钱|几块钱|多少块|几元|多少元/;
 /** "随…转移": moves along with something. */
 const alongWith = /随[^,，。;；]{0,12}(转移|迁移|转入|划转)/;
 const sectionTypes = new Set(['list', 'conditions', 'materials', 'steps', 'channel']);
@@ -252,7 +254,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   }
 
   // A question for an amount of money that no statement gives ("每个月能领多少钱") is not answered by one without it.
-  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo) return null;
+  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo && askedMoney.test(part.asked)) return null;
 
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.
