@@ -6,7 +6,7 @@ import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.j
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import { coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { coverageOf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
 
@@ -31,8 +31,8 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
   // A word the corpus does not use counts by its most used alternative ("姥姥" by "外祖父母").
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
   // Scope words (a place, a district, a type) say whose situation it is, not what is asked about.
-  const scopeWords = new Set([...index.reading.scope.relations.map((entry) => entry.word), ...index.reading.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
-  const named = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word));
+  const scope = scopeTerms(index);
+  const named = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scope.has(word.word));
   if (named.length === 0) return [];
   const rarest = Math.min(...named.map(used));
   // A head noun after a 的 ("补缴产生的滞纳金") is what is asked about when the corpus uses it sparingly; a common
@@ -104,11 +104,11 @@ export function claimEvidence({ index, analysis, part, evidence }: { index: Load
   return found;
 }
 
-/** Whether a statement's condition names an action the part asks about. */
-function presupposesAsked(statement: Statement, part: QuestionPart, alternatives: (word: string) => string[]): boolean {
+/** Whether a statement's condition names an action the part asks about (a word or its synonyms). */
+function presupposesAsked(statement: Statement, part: QuestionPart): boolean {
   const condition = statement.condition?.text ?? '';
   const asked = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
-  return asked.some((word) => [...word.alternatives, ...alternatives(word.word)].some((alternative) => alternative.length > 1 && condition.includes(alternative)));
+  return asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && condition.includes(alternative)));
 }
 
 /** Every piece of evidence that says yes or no to the part's question. */
@@ -124,9 +124,9 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const specific = nouns.map((noun) => ({ ...noun, alternatives: noun.alternatives.filter((alternative) => !broad.has(alternative)) }));
   // A scope word ("居民医保") says whose situation it is and a kind word ("办法") what sort of answer is wanted: a
   // statement that merely mentions either answers nothing.
-  const scopeTerms = new Set(index.reading.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term)));
+  const scope = scopeTerms(index);
   const kinds = new Set(language.sectionKinds.map((entry) => entry.word));
-  const readable = part.predicate.filter((word) => word.verb || !(scopeTerms.has(word.word) || kinds.has(word.word)));
+  const readable = part.predicate.filter((word) => word.verb || !(scope.has(word.word) || kinds.has(word.word)));
   for (const item of evidence) {
     // Examples and anecdotes illustrate; they do not answer.
     if (item.statement.example) continue;
@@ -146,13 +146,13 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
       // A condition that names the asked action ("…补缴了费用,那么…次月享受待遇") presupposes it: missing the duration
       // says nothing about whether the action is possible.
-      if (presupposesAsked(item.statement, part, synonyms.alternatives)) continue;
+      if (presupposesAsked(item.statement, part)) continue;
       polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
       continue;
     }
     // A statement naming what the user's situation names ("医生开的是进口靶向药" → "丙类药品(如靶向药、进口药)…")
     // addresses them more narrowly than one about the topic alone.
-    const namesGiven = [...given].some((word) => word.length > 1 && !scopeTerms.has(word) && item.statement.normalized.includes(word));
+    const namesGiven = [...given].some((word) => word.length > 1 && !scope.has(word) && item.statement.normalized.includes(word));
     polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.

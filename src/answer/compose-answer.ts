@@ -36,9 +36,12 @@ export function composeAnswer({ answers, book, advice }: { answers: PartAnswer[]
   // Two parts answered by the same section or statement ("怎么查？有哪些渠道") say it once; a point repeats no lead.
   const leads = [...new Set(answers.map((answer) => leadOf(book, answer, advice)).filter(Boolean))];
   const shown = new Set(answers.flatMap((answer) => answer.lead.map((statement) => statement.key)));
-  const points = answers.flatMap((answer) =>
-    answer.points.filter((statement) => !shown.has(statement.key) && shown.add(statement.key)).map((statement) => `${escapeMarkup(quoteOf(statement))}${book.cite(statement)}`),
-  );
+  const points: string[] = [];
+  for (const statement of answers.flatMap((answer) => answer.points)) {
+    if (shown.has(statement.key)) continue;
+    shown.add(statement.key);
+    points.push(`${escapeMarkup(quoteOf(statement))}${book.cite(statement)}`);
+  }
   const exceptions = answers.flatMap((answer) =>
     answer.exceptions.map(({ statement, qualifiers }) => `另外${qualifiers.length > 0 ? `（${qualifiers.join('、')}）` : ''}：${escapeMarkup(quoteOf(statement))}${book.cite(statement)}`),
   );

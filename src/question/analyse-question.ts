@@ -81,17 +81,6 @@ function blank(text: string, spans: Array<[number, number]>, questionWords: stri
 const lightWeight = 0.3;
 const relationWeight = 0.5;
 
-const relationWordCache = new WeakMap<QuestionContext['reading'], Set<string>>();
-function relationWords(context: QuestionContext): Set<string> {
-  let words = relationWordCache.get(context.reading);
-  if (!words) {
-    const { scope } = context.reading;
-    words = new Set([...scope.relations.map((entry) => entry.word), ...scope.otherProvince]);
-    relationWordCache.set(context.reading, words);
-  }
-  return words;
-}
-
 function focusWords({ text, weight, asked, context }: { text: string; weight: number; asked: boolean; context: QuestionContext }): FocusWord[] {
   const { reading } = context;
   const questionWords = new Set(reading.language.questionWords);
@@ -112,7 +101,7 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // Verbs that only introduce an amount ("等半年", "要多久") say as little as light ones.
     const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
-    const relation = relationWords(context).has(word);
+    const relation = scopeVocabulary(context).relations.has(word);
     words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : weight, verb, noun, asked });
   }
   return words;
@@ -123,17 +112,22 @@ function isAsking(clause: string, context: QuestionContext): boolean {
   return askingEnd.test(clause) || language.answerTypeCues.some(({ cue }) => clause.includes(cue)) || language.yesNo.some((entry) => entry.pattern.test(clause) && /吗|不|否/.test(clause));
 }
 
-/** Words that say whose situation it is ("外省", "异地", a scope term): judged by scope, never unknown topics. */
-const scopeWordCache = new WeakMap<QuestionContext['reading'], Set<string>>();
-function scopeWords(context: QuestionContext): Set<string> {
+/**
+ * Words that say whose situation it is ("外省", "异地", a scope term): judged by scope, never unknown topics. The
+ * relation words among them ("跨省", "外省") name the move itself.
+ */
+const scopeWordCache = new WeakMap<QuestionContext['reading'], { all: Set<string>; relations: Set<string> }>();
+function scopeVocabulary(context: QuestionContext): { all: Set<string>; relations: Set<string> } {
   let words = scopeWordCache.get(context.reading);
   if (!words) {
     const { scope } = context.reading;
-    words = new Set([...scope.relations.map((entry) => entry.word), ...scope.complements, ...scope.otherProvince, ...scope.localChanges, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
+    const relations = [...scope.relations.map((entry) => entry.word), ...scope.otherProvince];
+    words = { all: new Set([...relations, ...scope.complements, ...scope.localChanges, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]), relations: new Set(relations) };
     scopeWordCache.set(context.reading, words);
   }
   return words;
 }
+const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 
 const negationCharacters = '不没未别无非';
 const districtSuffix = /^\p{Script=Han}{1,4}(区|县|镇|乡|街道|新区|开发区)$/u;
@@ -187,6 +181,17 @@ function checkedFigure({ text, context }: { text: string; context: QuestionConte
   return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
 }
 
+/**
+ * `text` with the forms that only ask blanked, offsets kept: a sentence-final particle even glued to the word before
+ * it ("认吗"), a demonstrative's 几 and its unit ("那几年"), and the negated repeat of "X不X" ("算不算": X stays).
+ */
+function withoutAskingForms(text: string): string {
+  return text
+    .replace(/[吗呢吧啊呀]+$/u, (particles) => ' '.repeat(particles.length))
+    .replace(/([那这])几(\p{Script=Han})/gu, '$1  ')
+    .replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
+}
+
 /** The answer type of a clause, with its yes/no modal never the start of a noun ("会员卡…能退吗" asks 能, not 会). */
 function modalOutsideNouns(clause: string, context: QuestionContext): ReturnType<typeof detectAnswerType> {
   let text = clause;
@@ -227,9 +232,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
-  // "X不X" asks whether X ("算不算", "认不认"): the negated repeat goes, X stays what is asked.
-  // A sentence-final particle goes too, even glued to the word before it ("认吗").
-  const withoutQuestionWords = blank(asked.text, [], context.reading.language.questionWords).replace(/[吗呢吧啊呀]+$/u, (particles) => ' '.repeat(particles.length)).replace(/([那这])几(\p{Script=Han})/gu, '$1  ').replace(/(\p{Script=Han}{1,2})[不没]\1/gu, (match, verb: string) => verb + ' '.repeat(match.length - verb.length));
+  const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], context.reading.language.questionWords));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));

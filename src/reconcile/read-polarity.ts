@@ -5,6 +5,9 @@ import { outcomeOf } from './derive-claims.js';
 import type { Quantity } from './find-quantities.js';
 import type { Statement } from './statement-types.js';
 
+/** A clause that allows, includes or goes through what it lists ("包括配偶、父母", "通过支付宝、微信"). */
+const inclusion = /包括|包含|涵盖|扩大到|适用于|通过/;
+
 export interface AskedWord {
   alternatives: string[];
   verb: boolean;
@@ -118,8 +121,8 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     return before === '、' || after === '、' || (analysis.list ?? []).some((item) => item.includes(alternative));
   };
   const asksAction = words.some((word) => word.verb);
+  const things = words.filter((word) => word.noun);
   const context = `${statement.label ?? ''}${statement.path.join('')}${normalized}`;
-  const inclusion = /包括|包含|涵盖|扩大到|适用于|通过/;
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
   for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
     for (const { clause, position } of main) {
@@ -131,7 +134,6 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       if (asksAction && !(listed(clause.start + at, found) && (clause.modality === 'possible' || inclusion.test(text)))) continue;
       // Without a verb, a statement naming one of several asked things ("全国" of "是全国统一标准吗") is no answer; its
       // label and headings count ("转店条件 > 停卡与登记：…停卡手续" names 转店 and 停卡).
-      const things = words.filter((other) => other.noun);
       const named = things.filter((other) => firstAt(context, other.alternatives) >= 0).length;
       if (!asksAction && things.length >= 2 && named < 2) continue;
       return decide(position, clause.start + at, 'noun');

@@ -143,7 +143,8 @@ function overlaps(text: string, said: string, word: string, within: string[]): b
 const scopeTermCache = new WeakMap<LoadedIndex, Set<string>>();
 
 /** The scope vocabulary of an index: relation words, other-province words, dimension terms. */
-function scopeTerms(index: LoadedIndex): Set<string> {
+/** The words of the index's scope vocabulary: relations, other-province words, complements and dimension terms. */
+export function scopeTerms(index: LoadedIndex): Set<string> {
   let terms = scopeTermCache.get(index);
   if (!terms) {
     const { scope } = index.reading;
