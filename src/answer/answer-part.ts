@@ -26,11 +26,11 @@ const minimumAskedCoverage = 0.25;
 
 /** Other sources saying the same sentence (copies), to cite beside it. */
 function copiesOf(statement: Statement, evidence: Evidence[]): Statement[] {
-  const key = sentenceKey(statement.normalized);
+  const key = keyOf(statement);
   const copies: Statement[] = [];
   for (const item of evidence) {
     if (item.statement.sourceId === statement.sourceId || copies.some((copy) => copy.sourceId === item.statement.sourceId)) continue;
-    if (sentenceKey(item.statement.normalized) === key) copies.push(item.statement);
+    if (keyOf(item.statement) === key) copies.push(item.statement);
   }
   return copies.slice(0, 2);
 }
@@ -58,6 +58,30 @@ function topicOf(part: QuestionPart, lead: Statement | undefined): string {
   return asked || lead?.path.at(-1) || '';
 }
 
+const keyCache = new WeakMap<Statement, string>();
+
+/** A statement's sentence without punctuation or spaces: copies of one sentence share it. */
+function keyOf(statement: Statement): string {
+  let key = keyCache.get(statement);
+  if (key === undefined) {
+    key = sentenceKey(statement.normalized);
+    keyCache.set(statement, key);
+  }
+  return key;
+}
+
+const wordCache = new WeakMap<Statement, Set<string>>();
+
+/** The words of a statement's clauses. */
+function wordsOf(statement: Statement): Set<string> {
+  let words = wordCache.get(statement);
+  if (!words) {
+    words = new Set(statement.clauseTokens.flat());
+    wordCache.set(statement, words);
+  }
+  return words;
+}
+
 /**
  * Points after the lead: relevant, applicable statements that neither repeat the lead nor state a set-aside value.
  * Statements of the lead's own section elaborate it and rank higher.
@@ -77,25 +101,29 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
   const leadWords = new Set(lead ? lead.clauseTokens.flat().filter((word) => word.length > 1) : []);
   const shared = (statement: Statement) => {
     if (leadWords.size === 0) return 0;
-    const words = new Set(statement.clauseTokens.flat());
-    return [...leadWords].filter((word) => words.has(word)).length / leadWords.size;
+    const words = wordsOf(statement);
+    let count = 0;
+    for (const word of leadWords) if (words.has(word)) count++;
+    return count / leadWords.size;
   };
   // A question for a figure is elaborated by statements giving figures of its kind ("转出地…10个工作日").
   const figure = (statement: Statement) => (index.claimsByStatement.get(statement.key) ?? []).some((claim) => claim.quantity !== null && answersPart(part, claim.quantity));
   const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0) + 0.3 * shared(item.statement) + (valueTypes.has(part.type) && figure(item.statement) ? 0.15 : 0);
+  const judged = new Set(evidence.map((item) => item.statement.key));
   const neighbours: Evidence[] = lead
     ? (index.statementsBySource.get(lead.sourceId) ?? [])
-        .filter((statement) => sameSection(statement) && !evidence.some((item) => item.statement.key === statement.key))
+        .filter((statement) => sameSection(statement) && !judged.has(statement.key))
         .map((statement) => ({ statement, rank: 0, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: false }))
     : [];
   const ranked = [...evidence, ...neighbours]
     .filter((item) => item.verdict === 'applies' && isSayable({ index, evidence: item }) && !item.statement.example)
-    .sort((left, right) => bonus(right) - bonus(left));
-  const top = ranked[0] ? bonus(ranked[0]) : 0;
+    .map((item) => ({ item, score: bonus(item) }))
+    .sort((left, right) => right.score - left.score);
+  const top = ranked[0]?.score ?? 0;
   const points: Statement[] = [];
-  for (const item of ranked) {
-    if (points.length >= maxPoints || bonus(item) < Math.max(0.25, 0.5 * top)) break;
-    const key = sentenceKey(item.statement.normalized);
+  for (const { item, score } of ranked) {
+    if (points.length >= maxPoints || score < Math.max(0.25, 0.5 * top)) break;
+    const key = keyOf(item.statement);
     if (used.has(key) || excluded.has(item.statement.key) || contrary(item)) continue;
     if (item.truncated && item.coverage < 0.6) continue;
     if (item.askedCoverage === 0 && part.focus.some((word) => word.asked)) continue;
@@ -113,7 +141,7 @@ function exceptionsOf(resolution: Resolution | null, used: Set<string>): PartAns
   const adopted = resolution.adopted?.valueKey;
   const exceptions: PartAnswer['exceptions'] = [];
   for (const candidate of resolution.exceptions) {
-    const key = sentenceKey(candidate.statement.normalized);
+    const key = keyOf(candidate.statement);
     if (candidate.valueKey === adopted || used.has(key) || exceptions.length >= 2) continue;
     used.add(key);
     exceptions.push({ statement: candidate.statement, qualifiers: [] });
@@ -191,7 +219,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const basisRank: Record<string, number> = { quantity: 0, predicate: 0, outcome: 1, noun: 2 };
       const bases = new Map(polar.map((item) => [item.evidence.statement.key, basisRank[item.reading.basis]]));
       const lead = representative(resolution, pool, (statement) => bases.get(statement.key) ?? 3) ?? resolved.lead.evidence.statement;
-      used.add(sentenceKey(lead.normalized));
+      used.add(keyOf(lead));
       const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial');
       // "会不会不随证迁移？" asks about the negation: a statement that it moves answers 不会.
       const affirmed = resolution.adopted ? (resolution.adopted.valueKey === 'yes') !== part.negated : false;
@@ -218,7 +246,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     if (resolved) {
       const { resolution } = resolved;
       const lead = representative(resolution, [...evidence, ...resolved.values.map((item) => item.evidence)]) ?? resolved.lead.evidence.statement;
-      used.add(sentenceKey(lead.normalized));
+      used.add(keyOf(lead));
       const adoptedValue = resolved.values.find((item) => item.evidence.statement.key === lead.key && item.valueKey === resolution.adopted?.valueKey) ?? resolved.lead;
       const asOf = lead.analysis.asOf;
       // A figure given per unit of something the user states ("每满1年积2分" to "住满4年") is reckoned for them, unless
@@ -283,7 +311,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     // Nor one that never names what the question asks to do ("补办" for "医保卡丢了去哪里补办").
     const missesAsked = section !== null && !namesAsked(part, index, ...section.items.map((item) => item.statement));
     if (section && !list && !outcovered && !missesAsked && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
-      for (const item of section.items) used.add(sentenceKey(item.statement.normalized));
+      for (const item of section.items) used.add(keyOf(item.statement));
       return {
         ...base,
         kind: 'section',
@@ -300,7 +328,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const chosen = (part.type === 'list' ? bestList({ index, part, covering }) : null) ?? top?.evidence;
   if (!chosen) return null;
   const lead = chosen.statement;
-  used.add(sentenceKey(lead.normalized));
+  used.add(keyOf(lead));
   return {
     ...base,
     kind: 'statement',

@@ -24,31 +24,31 @@ const kindWeight = 1;
 
 const extraWeight = 0.3;
 
-/** The share of a heading's characters that neither the question's words nor the kind words account for. */
-function unaskedShare(part: QuestionPart, heading: string, kinds: string[]): number {
+/** The share of a heading's characters that neither the question's words nor the kind words (`words`, longest first) account for. */
+function unaskedShare(words: string[], heading: string): number {
   let rest = heading.replace(/[\s\p{P}\d]/gu, '');
   const total = rest.length;
   if (total === 0) return 0;
-  const words = [...kinds, ...part.focus.flatMap((word) => word.alternatives)].filter((word) => word.length > 1).sort((left, right) => right.length - left.length);
   for (const word of words) rest = rest.split(word).join('');
   return rest.length / total;
 }
 
-/** Share of the asked words' weight that a heading covers; words common across the corpus weigh less. */
-function headingCoverage(index: LoadedIndex, part: QuestionPart, heading: string): number {
+/** Share of the asked words' weight (`masses`: words common across the corpus weigh less) that a heading covers. */
+function headingCoverage(part: QuestionPart, masses: number[], heading: string): number {
   let total = 0;
   let found = 0;
-  for (const word of part.focus) {
-    const mass = word.weight * idf(index, word.alternatives);
-    total += mass;
-    if (word.alternatives.some((alternative) => alternative.length > 0 && heading.includes(alternative))) found += mass;
-  }
+  part.focus.forEach((word, position) => {
+    total += masses[position];
+    if (word.alternatives.some((alternative) => alternative.length > 0 && heading.includes(alternative))) found += masses[position];
+  });
   return total > 0 ? found / total : 0;
 }
 
 /** The best section to list for the part, or null when no section's heading fits the question. */
 export function chooseSection({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence[] }): SectionChoice | null {
   const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+  const masses = part.focus.map((word) => word.weight * idf(index, word.alternatives));
+  const accounted = [...kinds, ...part.focus.flatMap((word) => word.alternatives)].filter((word) => word.length > 1).sort((left, right) => right.length - left.length);
   const considered = new Map<string, SectionChoice>();
   for (const item of evidence) {
     const { statement } = item;
@@ -67,7 +67,7 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       // A page's question heading ("…可以转移吗?") spans the whole article: it is a title, not a list.
       if (/[?？]$/.test(heading)) continue;
       const kind = kinds.some((word) => heading.includes(word)) ? 1 : 0;
-      const coverage = headingCoverage(index, part, heading);
+      const coverage = headingCoverage(part, masses, heading);
       const sectionId = id;
       const members = (index.statementsBySource.get(statement.sourceId) ?? []).filter((candidate) => isWithin(document.sections, candidate.section, sectionId));
       const items = members
@@ -79,11 +79,11 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       // A section answers with its items; one item is enough when its heading names what is asked ("申领条件").
       if (items.length < (kind === 1 ? 1 : 2) || members.length > largestSection || (kind === 0 && coverage < 0.3)) continue;
       // Where the section lies counts too: its path and the page title against the whole focus.
-      const context = headingCoverage(index, part, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
+      const context = headingCoverage(part, masses, `${statement.path.slice(0, -1).join(' ')} ${index.text.normalize(document.title)}`);
       // The heading's kind alone ("查询") does not make a section about the question: something of it must match.
       if (coverage === 0 && context === 0 && item.coverage < 0.4) continue;
       // A heading about more than was asked ("积分落户申请条件" for "申领居住证要满足哪些条件") fits less.
-      const extra = unaskedShare(part, heading, kinds);
+      const extra = unaskedShare(accounted, heading);
       // A section limited to a situation the user did not name ("苏州…") answers only when nothing general does.
       const narrower = item.verdict === 'narrower' ? 0.5 : 1;
       considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (kindWeight * kind + coverage + 0.5 * context + item.coverage * 0.5 - extraWeight * extra) - 0.05 * depth - 0.01 * item.rank });

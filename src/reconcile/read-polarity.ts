@@ -35,6 +35,18 @@ function firstAt(text: string, alternatives: string[]): number {
 
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
 export function askedOutcome({ words, language }: { words: AskedWord[]; language: Language }): 'keep' | 'loss' | null {
+  // Every statement read for a part is read with the same words.
+  let outcome = outcomeCache.get(words);
+  if (outcome === undefined) {
+    outcome = readAskedOutcome(words, language);
+    outcomeCache.set(words, outcome);
+  }
+  return outcome;
+}
+
+const outcomeCache = new WeakMap<AskedWord[], 'keep' | 'loss' | null>();
+
+function readAskedOutcome(words: AskedWord[], language: Language): 'keep' | 'loss' | null {
   for (const word of words) {
     const alternatives = word.alternatives.filter((alternative) => !language.moved.includes(alternative));
     if (alternatives.some((alternative) => language.loss.includes(alternative))) return 'loss';

@@ -68,9 +68,34 @@ function contains(text: string, alternatives: string[]): boolean {
 }
 
 /** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
+const massCache = new WeakMap<QuestionPart, number[]>();
+
+/** The weight of each focus word of a part in its coverage: its own weight by its rarity; what the question asks to
+ * happen (its verb) matters more than the words around it. */
+function focusMasses(index: LoadedIndex, part: QuestionPart): number[] {
+  let masses = massCache.get(part);
+  if (!masses) {
+    masses = part.focus.map((word) => word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1));
+    massCache.set(part, masses);
+  }
+  return masses;
+}
+
+const contextCache = new WeakMap<Statement, string>();
+
+/** What surrounds a statement's sentence: its label, its headings and its document's title, normalized. */
+function contextOf(index: LoadedIndex, statement: Statement): string {
+  let context = contextCache.get(statement);
+  if (context === undefined) {
+    const document = index.documents.get(statement.sourceId);
+    context = `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
+    contextCache.set(statement, context);
+  }
+  return context;
+}
+
 export function coverageOf({ index, part, statement }: { index: LoadedIndex; part: QuestionPart; statement: Statement }): { coverage: number; askedCoverage: number } {
-  const document = index.documents.get(statement.sourceId);
-  const context = `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
+  const context = contextOf(index, statement);
   let total = 0;
   let found = 0;
   let askedTotal = 0;
@@ -85,9 +110,9 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
       askedFound += mass;
     }
   }
-  for (const word of part.focus) {
-    // What the question asks to happen (its verb) matters more than the words around it.
-    const mass = word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1);
+  const masses = focusMasses(index, part);
+  part.focus.forEach((word, position) => {
+    const mass = masses[position];
     total += mass;
     const inSentence = contains(statement.normalized, word.alternatives);
     if (inSentence) found += mass;
@@ -96,7 +121,7 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
       askedTotal += mass;
       if (inSentence) askedFound += mass;
     }
-  }
+  });
   return { coverage: total > 0 ? found / total : 0, askedCoverage: askedTotal > 0 ? askedFound / askedTotal : 0 };
 }
 
@@ -254,38 +279,87 @@ function placeVerdict({ index, analysis, statement, verdict }: { index: LoadedIn
   return { verdict: 'other_scope', specificity: 0, qualifiers: named };
 }
 
+/** What judging a statement's condition needs of the question, read once per part. */
+interface PartReading {
+  /** The user's words and their synonyms. */
+  userWords: Set<string>;
+  asked: Set<string>;
+  askedActions: Set<string>;
+  givenWords: Set<string>;
+  /** A user who names two places, or a relation between them, has described a move. */
+  moved: boolean;
+  /** The user's figures, less a figure the question checks ("听说要等一个半月" is not how long their situation lasted). */
+  quantities: Quantity[];
+  /** Whether the user says a word is not so. */
+  saysNot: (word: string) => boolean;
+}
+
+const partReadings = new WeakMap<QuestionPart, PartReading>();
+
+function readPart(index: LoadedIndex, analysis: QuestionAnalysis, part: QuestionPart): PartReading {
+  const cached = partReadings.get(part);
+  if (cached) return cached;
+  const { synonyms } = index.reading;
+  const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
+  const message = analysis.normalized;
+  const negation = index.reading.language.negation;
+  const denied = new Map<string, boolean>();
+  // The user says a word is not so when a negation comes right before it ("没有接入").
+  const saysNot = (word: string) => {
+    let result = denied.get(word);
+    if (result === undefined) {
+      result =
+        synonyms.alternatives(word).some((alternative) => {
+          const at = message.indexOf(alternative);
+          return at >= 0 && negation.some((cue) => message.slice(Math.max(0, at - cue.length), at) === cue || message.slice(Math.max(0, at - cue.length - 1), at - 1) === cue);
+        }) || [...userWords].some((user) => user !== word && negation.some((cue) => user.startsWith(cue) && user.slice(cue.length).includes(word)));
+      denied.set(word, result);
+    }
+    return result;
+  };
+  const reading: PartReading = {
+    userWords,
+    asked: new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical))),
+    askedActions: new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical))),
+    givenWords: new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical))),
+    moved: analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city',
+    quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
+    saysNot,
+  };
+  partReadings.set(part, reading);
+  return reading;
+}
+
+const moveWordCache = new WeakMap<LoadedIndex, Set<string>>();
+
+/** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
+function moveWords(index: LoadedIndex): Set<string> {
+  let words = moveWordCache.get(index);
+  if (!words) {
+    words = new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]);
+    moveWordCache.set(index, words);
+  }
+  return words;
+}
+
 /** Applicability of a statement to the user: its document still in force, its scope, then its condition. */
 export function judgeStatement({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
   if (supersedingOf(index, statement.sourceId)) return { verdict: 'superseded', specificity: 0, qualifiers: [] };
   const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
-  const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
-  const asked = new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical)));
-  const askedActions = new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical)));
-  const givenWords = new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical)));
+  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot } = readPart(index, analysis, part);
   const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);
-  // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
-  // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
-  // A user who names two places, or a relation between them, has described a move.
-  const moved = analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city';
-  // Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do.
-  const moveWords = new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]);
+  const moving = moveWords(index);
   // Places and scope words of a condition ("从广东迁往外省的") were judged with the statement's scope above.
   const scopeWord = (word: string) => findPlaces(word).length > 0 || scopeTerms(index).has(word);
-  const message = analysis.normalized;
-  const negation = index.reading.language.negation;
-  // The user says a word is not so when a negation comes right before it ("没有接入").
-  const saysNot = (word: string) =>
-    synonyms.alternatives(word).some((alternative) => {
-      const at = message.indexOf(alternative);
-      return at >= 0 && negation.some((cue) => message.slice(Math.max(0, at - cue.length), at) === cue || message.slice(Math.max(0, at - cue.length - 1), at - 1) === cue);
-    }) || [...userWords].some((user) => user !== word && negation.some((cue) => user.startsWith(cue) && user.slice(cue.length).includes(word)));
+  // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
+  // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
   const said = (word: string, negated: boolean) => {
     const mentioned =
-      (moved && synonyms.alternatives(word).some((alternative) => moveWords.has(alternative))) ||
+      (moved && synonyms.alternatives(word).some((alternative) => moving.has(alternative))) ||
       synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
       [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
     return mentioned && (!negated || saysNot(word));
@@ -297,8 +371,7 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
     // What the question asks to happen and what it asks about are not the user's situation; a state in the asking
     // clause describes it ("交重复了能退吗": 重复 meets "若因…重复缴费").
     asked: (word) => askedActions.has(word) && !givenWords.has(word),
-    // A figure the user checks ("听说要等一个半月") is not how long their situation lasted.
-    quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
+    quantities,
   });
   // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };

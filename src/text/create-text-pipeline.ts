@@ -1,4 +1,5 @@
 // Normalization + segmentation + stopwords bundled for ingest and queries.
+import { rememberRecent } from './remember-recent.js';
 import type { RuleSet } from '../rules/compile-rules.js';
 import { createNormalizer, type Normalize } from './normalize-text.js';
 import { createSegmenter, type Tag } from './segmenter.js';
@@ -80,17 +81,20 @@ function splitGuessed(pieces: Tagged[], vocabulary: Set<string>): Tagged[] {
 
 /** Builds the text pipeline from a rule set (user dictionary, vocabulary, variants, stopwords). */
 export function createTextPipeline({ rules }: { rules: RuleSet }): TextPipeline {
-  const normalize = createNormalizer({ variants: rules.variants });
+  const normalize = rememberRecent(createNormalizer({ variants: rules.variants }));
   const { cut, tag } = createSegmenter({ userDictionary: rules.userDictionary });
   const stopwords = rules.stopwords;
   const vocabulary = new Set(rules.vocabulary.map(normalize));
   const cutWhole = (normalized: string) => mergeKnown(cut(normalized), (word) => word, vocabulary, (run) => run.join(''));
-  const tagWhole = (normalized: string) =>
+  // Answering tags and cuts the same question, headings and words several times: the recent ones are remembered.
+  const tagWhole = rememberRecent((normalized: string) =>
     splitGuessed(
       mergeKnown(tag(normalized), (piece) => piece.word, vocabulary, (run) => ({ word: run.map((piece) => piece.word).join(''), tag: run.some((piece) => piece.tag.startsWith('v')) ? 'v' : run[0].tag })),
       vocabulary,
-    );
-  const tokensOfNormalized = (normalized: string) =>
-    cutWhole(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word));
+    ),
+  );
+  const tokensOfNormalized = rememberRecent((normalized: string) =>
+    cutWhole(normalized).filter((word) => word.trim() !== '' && !punctuationOnly.test(word) && !stopwords.has(word)),
+  );
   return { normalize, tokensOfNormalized, tokens: (text) => tokensOfNormalized(normalize(text)), tag: tagWhole, stopwords };
 }
