@@ -42,9 +42,11 @@ function copiesOf(statement: Statement, evidence: Evidence[]): Statement[] {
 function representative(resolution: Resolution, evidence: Evidence[], preference: (statement: Statement) => number = () => 0): Statement | null {
   if (!resolution.adopted) return null;
   const rejected = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
+  const byKey = new Map<string, Evidence>();
+  for (const item of evidence) if (!byKey.has(item.statement.key)) byKey.set(item.statement.key, item);
   const ranked = resolution.adopted.candidates
     .filter((candidate) => candidate.verdict === 'applies' && !rejected.has(candidate.statement.key))
-    .map((candidate) => evidence.find((item) => item.statement.key === candidate.statement.key))
+    .map((candidate) => byKey.get(candidate.statement.key))
     .filter((item): item is Evidence => item !== undefined)
     // The statement that decided the scope rule speaks for its side; otherwise the most relevant one.
     .sort((left, right) => (resolution.rule === 'scope' ? right.specificity - left.specificity : 0) || preference(left.statement) - preference(right.statement) || scoreEvidence(right) - scoreEvidence(left));

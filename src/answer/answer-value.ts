@@ -27,14 +27,25 @@ export function quantityKey(quantity: Quantity): string {
   return `${quantity.value}${quantity.upper !== null ? `-${quantity.upper}` : ''}|${quantity.unit}`;
 }
 
-/** Overlap of two subjects; a word counts as shared when the other subject has it or a word containing it ("享受待遇"). */
-function jaccard(left: string[], right: string[]): number {
-  const a = new Set(left);
+/**
+ * Overlap with one subject (the lead's), of each subject it is given; a word counts as shared when the other subject
+ * has it or a word containing it ("享受待遇"). Subjects are the claims' own arrays, so each is measured once.
+ */
+function overlapWith(right: string[]): (left: string[]) => number {
   const b = new Set(right);
-  const matches = (word: string, others: Set<string>) => others.has(word) || (word.length > 1 && [...others].some((other) => other.length > 1 && (other.includes(word) || word.includes(other))));
-  let shared = 0;
-  for (const word of a) if (matches(word, b)) shared++;
-  return shared / (a.size + b.size - shared || 1);
+  const longer = [...b].filter((other) => other.length > 1);
+  const measured = new WeakMap<string[], number>();
+  return (left) => {
+    let overlap = measured.get(left);
+    if (overlap === undefined) {
+      const a = new Set(left);
+      let shared = 0;
+      for (const word of a) if (b.has(word) || (word.length > 1 && longer.some((other) => other.includes(word) || word.includes(other)))) shared++;
+      overlap = shared / (a.size + b.size - shared || 1);
+      measured.set(left, overlap);
+    }
+    return overlap;
+  };
 }
 
 function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence }): ValueEvidence[] {
@@ -60,7 +71,7 @@ function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: Questio
 }
 
 /** Claims elsewhere in the corpus stating the same kind of quantity about the same subject. */
-function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; lead: ValueEvidence }): ValueEvidence[] {
+function corpusRivals({ index, analysis, part, lead, overlap }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; lead: ValueEvidence; overlap: (subject: string[]) => number }): ValueEvidence[] {
   if (!lead.quantity) return [];
   const seen = new Set<Claim>();
   const rivals: ValueEvidence[] = [];
@@ -73,7 +84,7 @@ function corpusRivals({ index, analysis, part, lead }: { index: LoadedIndex; ana
     for (const claim of list) {
       if (seen.has(claim) || claim.kind !== 'quantity' || !claim.quantity || claim.quantity.unit !== lead.quantity.unit) continue;
       seen.add(claim);
-      if (jaccard(claim.subject, lead.subject) < corpusSubject) continue;
+      if (overlap(claim.subject) < corpusSubject) continue;
       const statement: Statement = claim.statement;
       const judged = judgeStatement({ index, analysis, part, statement });
       const document = index.documents.get(statement.sourceId);
@@ -124,22 +135,24 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   if (!lead) return null;
   const floor = 0.6 * scoreEvidence(lead.evidence);
   // A part rivals only a figure about that same part.
+  const leadOwn = isBreakdown(lead) ? ownWords(lead) : null;
   const samePart = (item: ValueEvidence) =>
     item.evidence.statement.key === lead.evidence.statement.key ||
-    ((!isBreakdown(item) || ownWords(item).some((word) => lead.subject.includes(word))) && (!isBreakdown(lead) || ownWords(lead).some((word) => item.subject.includes(word))));
-  const comparable = [...values, ...corpusRivals({ index, analysis, part, lead })].filter(
+    ((!siblings.has(item.evidence.statement.key) || !isBreakdown(item) || ownWords(item).some((word) => lead.subject.includes(word))) && (leadOwn === null || leadOwn.some((word) => item.subject.includes(word))));
+  const overlap = overlapWith(lead.subject);
+  const comparable = [...values, ...corpusRivals({ index, analysis, part, lead, overlap })].filter(
     (item) =>
       !item.evidence.statement.example &&
       samePart(item) &&
       (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
-      (item.evidence === lead.evidence || jaccard(item.subject, lead.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence))) &&
-      (scoreEvidence(item.evidence) >= floor || jaccard(item.subject, lead.subject) >= corpusSubject),
+      (item.evidence === lead.evidence || overlap(item.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence))) &&
+      (scoreEvidence(item.evidence) >= floor || overlap(item.subject) >= corpusSubject),
   );
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").
   const closest = new Map<string, ValueEvidence>();
   for (const item of comparable) {
     const known = closest.get(item.evidence.statement.key);
-    if (!known || jaccard(item.subject, lead.subject) > jaccard(known.subject, lead.subject)) closest.set(item.evidence.statement.key, item);
+    if (!known || overlap(item.subject) > overlap(known.subject)) closest.set(item.evidence.statement.key, item);
   }
   const seen = new Set<string>();
   const candidates = [...closest.values()]

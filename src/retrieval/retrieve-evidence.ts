@@ -342,8 +342,27 @@ function moveWords(index: LoadedIndex): Set<string> {
   return words;
 }
 
-/** Applicability of a statement to the user: its document still in force, its scope, then its condition. */
+const verdictCache = new WeakMap<QuestionPart, { analysis: QuestionAnalysis; verdicts: Map<string, ApplicabilityVerdict> }>();
+
+/**
+ * Applicability of a statement to the user: its document still in force, its scope, then its condition. A statement
+ * is judged once per question part, however many steps read it.
+ */
 export function judgeStatement({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
+  let judged = verdictCache.get(part);
+  if (!judged || judged.analysis !== analysis) {
+    judged = { analysis, verdicts: new Map() };
+    verdictCache.set(part, judged);
+  }
+  let verdict = judged.verdicts.get(statement.key);
+  if (!verdict) {
+    verdict = readVerdict({ index, analysis, part, statement });
+    judged.verdicts.set(statement.key, verdict);
+  }
+  return verdict;
+}
+
+function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
   if (supersedingOf(index, statement.sourceId)) return { verdict: 'superseded', specificity: 0, qualifiers: [] };
   const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
