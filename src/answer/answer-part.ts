@@ -165,6 +165,31 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
   return [...lists].sort((left, right) => members(right) - members(left) || scoreEvidence(right) - scoreEvidence(left) || left.statement.key.localeCompare(right.statement.key))[0] ?? null;
 }
 
+/**
+ * A question of difference is answered by the statement that names every thing it compares, else by the best
+ * statement about each thing, side by side (a statement naming another of the things is not about one alone).
+ */
+function compareThings({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence[] }): { lead: Statement[]; things: string[] | null } | null {
+  if (part.compared.length < 2) return null;
+  // What the statements say is the content here: their conditions do not filter the user, who states no situation.
+  const candidates = evidence.filter((item) => item.verdict !== 'other_scope' && item.verdict !== 'superseded' && !item.statement.example && isSayable({ index, evidence: item }));
+  const { synonyms } = index.reading;
+  const names = (text: string, thing: string) => synonyms.alternatives(thing).some((alternative) => text.includes(alternative));
+  const both = candidates.filter((item) => part.compared.every((thing) => names(item.statement.normalized, thing)));
+  // A statement limited to a situation the question does not name ("持证人跨市变更居住地的，…") relates the things
+  // only there; one whose condition is about the things themselves ("办理居住登记满半年…") relates them in general.
+  const elsewhere = (item: Evidence) => item.statement.condition !== null && !part.compared.some((thing) => names(item.statement.condition!.text, thing));
+  const bestOf = (items: Evidence[]) => {
+    const general = items.filter((item) => !elsewhere(item));
+    return best((general.length > 0 ? general : items).map((item) => ({ evidence: item })))?.evidence.statement;
+  };
+  const shared = bestOf(both);
+  if (shared) return { lead: [shared], things: null };
+  const sides = part.compared.map((thing) => bestOf(candidates.filter((item) => names(item.statement.normalized, thing) && !part.compared.some((other) => other !== thing && !other.includes(thing) && names(item.statement.normalized, other)))));
+  if (sides.some((side) => side === undefined)) return null;
+  return { lead: sides as Statement[], things: part.compared };
+}
+
 /** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
@@ -279,6 +304,23 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         exceptions: exceptionsOf(resolution, used),
         resolution,
         topic: topicOf(part, lead),
+      };
+    }
+  }
+
+  if (part.type === 'difference') {
+    const compared = compareThings({ index, part, evidence });
+    if (compared) {
+      for (const statement of compared.lead) used.add(keyOf(statement));
+      const [first] = compared.lead;
+      return {
+        ...base,
+        kind: compared.things ? 'comparison' : 'statement',
+        ...(compared.things ? { compared: compared.things } : {}),
+        lead: compared.lead,
+        support: new Map(compared.lead.map((statement) => [statement.key, copiesOf(statement, evidence)])),
+        points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: new Set(), contrary: () => false, lead: first }),
+        topic: part.compared.join('与'),
       };
     }
   }

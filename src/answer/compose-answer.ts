@@ -22,6 +22,9 @@ function leadOf(book: CitationBook, answer: PartAnswer, advice: string): string 
     const lines = answer.lead.map((statement, position) => `${position + 1}. ${escapeMarkup(quoteOf(statement))}${book.cite(statement)}`);
     return `${escapeMarkup(answer.heading ?? '')}：\n${lines.join('\n')}`;
   }
+  if (answer.kind === 'comparison') {
+    return answer.lead.map((statement, position) => `${escapeMarkup(answer.compared?.[position] ?? '')}：${quoted(book, answer, statement.key, position)}`).join('\n');
+  }
   const [first] = answer.lead;
   if (!first) return '';
   const sentence = quoted(book, answer, first.key, 0);

@@ -5,8 +5,13 @@ import type { Statement } from '../reconcile/statement-types.js';
 
 export interface PartAnswer {
   part: QuestionPart;
-  /** yesno: a yes/no word and a statement; value: a number with its unit; section: a section's items; statement: one statement. */
-  kind: 'yesno' | 'value' | 'section' | 'statement';
+  /**
+   * yesno: a yes/no word and a statement; value: a number with its unit; section: a section's items; statement: one
+   * statement; comparison: one statement for each thing a question of difference compares (`compared`).
+   */
+  kind: 'yesno' | 'value' | 'section' | 'statement' | 'comparison';
+  /** For a comparison, the thing each lead statement is about, in the same order. */
+  compared?: string[];
   /** The yes/no word ("不会"), or null. */
   word: string | null;
   /** The value as the source writes it ("不超过15个工作日"), with its as-of date when asked or given. */

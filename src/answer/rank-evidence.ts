@@ -7,7 +7,7 @@ import type { Statement } from '../reconcile/statement-types.js';
 /** The share of a question's focus a statement must cover to answer it. */
 export const minimumCoverage = 0.4;
 
-const countDimensions = new Set(['provinces', 'cities', 'cards', 'items', 'institutions', 'times', 'people']);
+const countDimensions = new Set(['provinces', 'cities', 'cards', 'items', 'institutions', 'times', 'people', 'visits', 'households']);
 
 /** Relevance of evidence to the part: focus coverage, the asking clause's words, specificity; examples and teasers weigh less. */
 export function scoreEvidence(evidence: Evidence): number {

@@ -306,9 +306,29 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       checkedPoint,
       focus,
       predicate,
+      compared: detected.type === 'difference' ? comparedThings(sentence, context) : [],
     },
     unknown: unknownNouns(askedText, context),
   };
+}
+
+/**
+ * The things a question of difference names before its cue, split at the words joining them ("居住登记跟居住证有
+ * 什么区别" → 居住登记, 居住证), without question words or a trailing 的/之间. Fewer than two: none.
+ */
+export function comparedThings(sentence: string, context: QuestionContext): string[] {
+  const { language } = context.reading;
+  const cues = language.answerTypeCues.filter((entry) => entry.type === 'difference').map((entry) => sentence.indexOf(entry.cue)).filter((at) => at >= 0);
+  if (cues.length === 0) return [];
+  // The clause holding the things: what comes before the cue, from the last clause break.
+  const before = sentence.slice(0, Math.min(...cues)).split(/[,，;；:：]/).filter((clause) => clause.trim()).at(-1) ?? '';
+  const joiners = language.comparisonJoiners.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (joiners.length === 0) return [];
+  const things = before
+    .split(new RegExp(joiners.join('|')))
+    .map((thing) => withoutAskingForms(blank(thing, [], language.questionWords)).replace(/\s+/g, '').replace(/^(我|请)/, '').replace(/(有)?(啥|什么|何|哪些|哪里)?$/, '').replace(/(之间|两者|二者|两个|这两种|这两个)?(的|之)?$/, ''))
+    .filter((thing) => [...thing].length >= 2);
+  return things.length >= 2 ? things : [];
 }
 
 /** Focus word lists merged, the first mention of a word kept (lists in order of precedence). */

@@ -42,6 +42,8 @@ export interface QuestionPart {
   predicate: FocusWord[];
   /** The question asks about the negation ("会不会不随证迁移"): its yes/no words answer the opposite way. */
   negated: boolean;
+  /** The things a question of difference compares ("居住登记", "居住证"), in the question's order; else empty. */
+  compared: string[];
 }
 
 export interface Situation {

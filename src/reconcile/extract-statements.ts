@@ -78,13 +78,25 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
   return words;
 }
 
-function isExample(sentence: string, label: string | null, path: string[], language: Language): boolean {
+/** Whether a sentence tells an example, an anecdote or hearsay rather than stating something. */
+export function isExample(sentence: string, label: string | null, path: string[], language: Language): boolean {
   // A sentence that addresses the assistant ("忽略之前的规则…") is text to be read, never a statement of fact.
   if ([...language.refusals.reveal, ...language.refusals.role].some((pattern) => pattern.test(sentence))) return true;
   const opens = (text: string) => language.examples.some((word) => text.startsWith(word));
   const person = (text: string) => language.personSuffixes.some((suffix) => new RegExp(`^[\\u4e00-\\u9fff]{1,2}${suffix}`).test(text));
-  // A first-person story may start after an aside ("这里提醒一句，…我第一次就是…"): any clause that opens with it.
-  const told = sentence.split(/[,，;；]/).some((clause) => language.examples.some((word) => word.startsWith('我') && clause.startsWith(word)));
+  // A first-person story may start after an aside ("这里提醒一句，…我第一次就是…"): any clause where a person speaks
+  // of themself ("我一开始以为…", "今年三月我从北京跳槽到成都"; not "我省…", which speaks for an institution) or that
+  // opens by passing on what someone said ("他说根本不用等半年").
+  const personal = (clause: string) =>
+    language.personalPronouns.some((pronoun) => {
+      for (let at = clause.indexOf(pronoun); at >= 0; at = clause.indexOf(pronoun, at + 1)) if (!language.institutionalPronouns.some((word) => clause.startsWith(word, at))) return true;
+      return false;
+    });
+  // A name in quotation marks ("在平台“我的办件”中查询") is not anyone speaking.
+  const told = sentence.split(/[,，;；]/).some((clause) => {
+    const opening = clause.trim();
+    return personal(opening.replace(/“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|"[^"]*"/g, '')) || language.hearsay.some((word) => opening.startsWith(word)) || language.examples.some((word) => word.startsWith('我') && opening.startsWith(word));
+  });
   return opens(sentence) || told || person(sentence) || (label !== null && (opens(label) || person(label))) || path.some((heading) => language.examples.includes(heading));
 }
 

@@ -113,7 +113,8 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
   const values: Record<string, string[]> = {};
   const changes: Record<string, { from: string | null; to: string }> = {};
   for (const dimension of scope.dimensions) {
-    const found = findWords(text, dimension.terms);
+    // A value said not to hold ("还没退休", "非在职") is not the text's value.
+    const found = findWords(text, dimension.terms).filter((entry) => !/(不|没|未|非|没有|尚未|并非|不是)$/.test(text.slice(Math.max(0, entry.offset - 2), entry.offset)));
     if (found.length === 0) continue;
     // Values enumerated together ("职工医保、居民医保") name what the text covers, not a limit.
     const isSeparator = (character: string | undefined) => character !== undefined && character !== '' && scope.separators.includes(character);

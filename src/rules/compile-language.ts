@@ -56,6 +56,10 @@ export interface Language {
   followUpStarts: string[];
   followUpEnds: string[];
   effectiveCues: string[];
+  comparisonJoiners: string[];
+  personalPronouns: string[];
+  institutionalPronouns: string[];
+  hearsay: string[];
   sectionKinds: Array<{ type: AnswerType; word: string }>;
 }
 
@@ -76,7 +80,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -161,6 +165,10 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     followUpStarts: list(data.followUpStarts),
     followUpEnds: list(data.followUpEnds),
     effectiveCues: list(data.effectiveCues),
+    comparisonJoiners: list(data.comparisonJoiners),
+    personalPronouns: list(data.personalPronouns),
+    institutionalPronouns: list(data.institutionalPronouns),
+    hearsay: list(data.hearsay),
     sectionKinds: answerTypes.flatMap((type) => (data.sectionKinds[type] ?? []).map((word) => ({ type, word: normalize(word) }))),
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const words = z.array(z.string().min(1));
 
 /** The kinds of answer a question can ask for. */
-export const answerTypes = ['yesno', 'duration', 'number', 'when', 'list', 'conditions', 'materials', 'steps', 'channel', 'who', 'definition', 'explain'] as const;
+export const answerTypes = ['yesno', 'duration', 'number', 'when', 'list', 'conditions', 'materials', 'steps', 'channel', 'who', 'definition', 'difference', 'explain'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
 export const languageSchema = z.object({
@@ -54,6 +54,12 @@ export const languageSchema = z.object({
     .default({ act: [], role: [], reveal: [], entertain: [] }),
   /** Section headings and sentence openings that introduce an example or an anecdote. */
   examples: words.default([]),
+  /** Pronouns of a person telling their own story ("我…等了将近30个工作日"): a clause opening with one is an anecdote. */
+  personalPronouns: words.default([]),
+  /** First-person words that speak for an institution ("我省", "我局"), not for a person telling a story. */
+  institutionalPronouns: words.default([]),
+  /** Words that pass on what someone said ("他说", "听说"): a clause opening with one is hearsay, not a statement. */
+  hearsay: words.default([]),
   /** Title suffixes of a person in an anecdote ("张先生…"). */
   personSuffixes: words.default([]),
   /** Verbs too general to tell one situation from another ("办理", "申请"): a condition may leave them unsaid. */
@@ -69,6 +75,8 @@ export const languageSchema = z.object({
   effectiveCues: words.default([]),
   /** Verbs that take an amount ("要45个工作日", "得等一个半月"): a yes/no question about one checks a figure. */
   costVerbs: words.default([]),
+  /** Words that join the things a question compares ("居住登记跟居住证有什么区别"). */
+  comparisonJoiners: words.default([]),
   /** Words for moving elsewhere ("迁居", "调动"): a condition requiring one is met by a user who describes a move. */
   moveWords: words.default([]),
   /** Verbs of moving between places ("调到", "搬到"): the place after one is the destination. */

@@ -34,6 +34,9 @@ const labelLine = /^([^，。,；;:：！？!?“”"]{2,16})[:：]\s*(?=\S)/;
 /** A short line without a full stop that opens a section: "4、办理时效:", "福建厦门医保个人账户余额可以转移吗?". */
 export function isHeading(line: string): boolean {
   if (line.length <= shortHeadingLength && !/[\p{P}]/u.test(line)) return true;
+  // An item that ends like a clause ("（三）租赁自住住房的；") or gives its label's content ("1、购房提取：购房合同、
+  // 购房发票；") states something: it is not a heading, however short.
+  if (/[；;。！!]$/.test(line) || /[:：]\s*\S/.test(line.replace(numbered, ''))) return false;
   // A headline asks and answers in one unfinished line ("离职后医保怎么办?补缴指南来了").
   const headline = /[?？]/.test(line) && !/[。；;！!.]$/.test(line);
   return line.length <= headingMaxLength && !line.includes('。') && (numbered.test(line) || /[?？:：]$/.test(line) || headline);

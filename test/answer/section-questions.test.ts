@@ -26,6 +26,14 @@ describe('questions answered by a section, and conditions that presuppose the as
     expect(lead(response)).toBe('转店条件：\n1. 停卡与登记：在原门店已办理停卡手续，并在新门店完成会员登记。[1]\n2. 账户状态：原会员账户需为正常状态，无欠费或冻结。[2]');
   });
 
+  it('should answer a question of difference by the statement naming both things', async () => {
+    expect(lead(await ask('年卡跟次卡有啥不一样？'))).toBe('年卡与次卡是两种独立卡种，卡内余额不会随卡种转换而转到新卡。[1]');
+  });
+
+  it('should answer a question of difference by one statement about each thing when none names both', async () => {
+    expect(lead(await ask('基础课程和私教课程有什么区别？'))).toBe('基础课程：基础课程全部可以用年卡支付。[1]\n私教课程：私教课程(如拳击课、普拉提)需另行付费,不能用年卡支付。[2]');
+  });
+
   it('should read a light verb ("线下办的话") as the action the question names around it, not as any 办', async () => {
     const response = await ask('健身卡要从东区转到西区，线下办的话去哪里？');
     expect(lead(response)).toBe('线下办理：携带身份证、会员卡到新门店前台申请转店。[1]');

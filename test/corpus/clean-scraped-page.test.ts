@@ -89,6 +89,12 @@ describe('cleaning of a fictional scraped page', () => {
     ]);
   });
 
+  it("should drop the site's name line, its menu and its breadcrumb as navigation", () => {
+    // Three lines of the head, and the last teaser block, which has no footer.
+    expect(result.success && result.dropped.navigation).toBe(4);
+    expect(result.success && result.documents[0].title).toBe('星港市读者证可以跨馆使用吗？');
+  });
+
   it('should turn each teaser into a sub-document with its own title and date', () => {
     expect(result.success && result.documents.slice(1).map((document) => [document.sourceId, document.title, document.date, document.lines.length])).toEqual([
       ['news/page#1', '星港市少儿证办理条件', '2024-02-11', 1],

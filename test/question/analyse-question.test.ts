@@ -39,6 +39,18 @@ describe('analyseQuestion', () => {
   });
 
   it.each([
+    ['居住登记跟居住证有什么区别？', ['居住登记', '居住证']],
+    ['请问职工医保和城乡居民医保有啥不一样', ['职工医保', '城乡居民医保']],
+    ['年卡与次卡之间的差别', ['年卡', '次卡']],
+    ['想问下，省内转移还是跨省转移，有什么不同？', ['省内转移', '跨省转移']],
+    ['这个有什么区别？', []],
+  ])('should read what %s compares', (message, things) => {
+    const [part] = analyse(message).parts;
+    expect(part.type).toBe('difference');
+    expect(part.compared).toEqual(things);
+  });
+
+  it.each([
     ['深圳这三年武汉那边认吗？', ['认']],
     ['之前在佛山住的那几年算不算？', ['住']],
     ['会员卡里的钱能退吗？', ['会员卡', '钱', '退']],
@@ -84,6 +96,10 @@ describe('analyseQuestion', () => {
     const { scope } = analyse('我妈退休了，离职后改交了城乡居民医保，原来职工医保账户里的余额怎么用？').situation;
     expect(scope.changes).toEqual({ insurance: { from: '职工医保', to: '城乡居民医保' } });
     expect(scope.values.population).toEqual(['退休人员']);
+  });
+
+  it.each([['我还没退休，在一级医院看门诊报多少？'], ['我爸尚未退休，医保能转吗？'], ['不是退休人员，个人账户怎么用？']])('should not read a population the user says does not hold (%s) as theirs', (message) => {
+    expect(analyse(message).situation.scope.values.population).toBeUndefined();
   });
 
   it('should read durations the user states', () => {

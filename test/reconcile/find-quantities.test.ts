@@ -57,6 +57,8 @@ describe('findQuantities', () => {
     ],
     ['社保交了一年半', [{ text: '一年半', value: 1.5, upper: null, unit: '年', comparator: 'exact', superseded: false, former: null }]],
     ['过期三个多月', [{ text: '三个多月', value: 3, upper: null, unit: '月', comparator: 'atLeast', superseded: false, former: null }]],
+    ['全国实缴人数1.75亿人', [{ text: '1.75亿人', value: 175_000_000, upper: null, unit: '人', comparator: 'exact', superseded: false, former: null }]],
+    ['累计服务超过300万人次', [{ text: '超过300万人次', value: 3_000_000, upper: null, unit: '人次', comparator: 'atLeast', superseded: false, former: null }]],
     ['居住满半年', [{ text: '满半年', value: 0.5, upper: null, unit: '年', comparator: 'atLeast', superseded: false, former: null }]],
     ['约1.55亿张', [{ text: '约1.55亿张', value: 155_000_000, upper: null, unit: '张', comparator: 'approximately', superseded: false, former: null }]],
     ['已有17个省份开通', [{ text: '17个省份', value: 17, upper: null, unit: '省', comparator: 'exact', superseded: false, former: null }]],

@@ -9,8 +9,14 @@ export const defaultCleaning: CleaningRules = {
   teaserFooter: '^(\\S{2,10})\\s+(\\d{4}-\\d{2}-\\d{2})$',
   // A line of a link list carries "YYYY-MM-DD HH:MM" stamps.
   linkListStamp: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?!:)',
-  // Page furniture: navigation and back-to-top links.
-  navigation: '^((首页|顶部|返回顶部|上一篇|下一篇|分享|收藏|打印|关闭窗口|返回|上一页|下一页)\\s*)+$',
+  // Page furniture: navigation and back-to-top links, menus of short items between bars ("首页 | 公积金 | 社保"),
+  // breadcrumbs ("当前位置：首页 > 公积金") and a site's name with its slogan ("安居网 - 城市生活服务指南").
+  navigation:
+    '^((首页|顶部|返回顶部|上一篇|下一篇|分享|收藏|打印|关闭窗口|返回|上一页|下一页)\\s*)+$' +
+    '|^(当前位置|您的位置|你的位置|您现在的位置|所在位置)[:：]' +
+    '|^[^|｜，。,;；]{1,10}(\\s*[|｜]\\s*[^|｜，。,;；]{1,10}){2,}$' +
+    '|^[^>»，。,;；]{1,10}(\\s*[>»]\\s*[^>»，。,;；]{1,10}){2,}$' +
+    '|^\\S{2,10}\\s+[-—–]\\s+[^\\s，。,;；]{2,20}$',
   // Publisher statements, complaint links, "for reference only" notices, medical notices, copyright lines.
   boilerplate: [
     '声明[:：]',
