@@ -38,7 +38,7 @@ function countTerms(tokens: readonly string[]): Array<string | number> {
 
 /** The statements of one document, read from its chunks' normalized sentences. */
 function readStatements(document: StoredDocument, chunks: Array<{ id: string; sentences: ShardChunk['sentences']; normalized: string[] }>, reading: ReadingContext): Statement[] {
-  return extractStatements({ source: { sourceId: document.sourceId, title: document.title, sections: document.sections, chunks }, context: reading });
+  return extractStatements({ source: { sourceId: document.sourceId, title: document.title, publisher: document.publisher, authority: document.authority, sections: document.sections, chunks }, context: reading });
 }
 
 /**

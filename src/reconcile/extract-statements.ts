@@ -11,6 +11,10 @@ import type { Statement, StatementCondition } from './statement-types.js';
 export interface StatementSource {
   sourceId: string;
   title: string;
+  /** Who published the document ("浙江省住房公积金管理服务中心"), if known: "全省" in its text is its province. */
+  publisher?: string | null;
+  /** An official document of a provincial publisher is that province's rule throughout. */
+  authority?: string;
   sections: DocumentSection[];
   chunks: Array<{
     id: string;
@@ -129,6 +133,11 @@ export function extractStatements({ source, context }: { source: StatementSource
   // The title frames the whole document: the types it names and a change it describes, never its places (often SEO).
   const titleScope = detectStatementScope({ text: normalize(source.title), scope: context.scope });
   const frame: Scope = { ...emptyScope, values: titleScope.values, changes: titleScope.changes };
+  // "全省" means the publisher's province, when the publisher names exactly one; an official document of such a
+  // publisher (a province's own notice) is about that province in every sentence.
+  const publisherProvinces = source.publisher ? [...new Set(findPlaces(normalize(source.publisher)).map((place) => place.province))] : [];
+  const home: Scope | null = publisherProvinces.length === 1 ? { ...emptyScope, regions: publisherProvinces } : null;
+  const saysHome = (text: string) => context.scope.homeProvince.some((word) => text.includes(word));
 
   return sentences.map(({ chunkId, sentence, normalized, label }): Statement => {
     const labelLength = label && normalized.startsWith(label) ? label.length + 1 : 0;
@@ -146,6 +155,7 @@ export function extractStatements({ source, context }: { source: StatementSource
     }
     const scope = mergeScopes(
       detectStatementScope({ text: withoutParentheses([...conditionClauses, main].join(',')), scope: context.scope }),
+      home && (source.authority === 'official' || saysHome(normalized)) ? home : emptyScope,
       labelScope,
       ...[...path].reverse().map((heading) => headingScope(heading, context)),
       frame,

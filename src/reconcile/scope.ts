@@ -25,6 +25,7 @@ export interface CompiledScope {
   relations: Array<{ relation: PlaceRelation; word: string }>;
   complements: string[];
   otherProvince: string[];
+  homeProvince: string[];
   localChanges: string[];
   changeVerbs: string[];
   dimensions: Array<{ name: string; label: string; strict: boolean; terms: Array<{ value: string; term: string }> }>;
@@ -60,6 +61,7 @@ export function compileScope({ rules, normalize, movementVerbs, foreignPlaces }:
       .sort(longestFirst),
     complements: rules.complements.map(normalize),
     otherProvince: rules.otherProvince.map(normalize),
+    homeProvince: rules.homeProvince.map(normalize),
     localChanges: rules.localChanges.map(normalize),
     changeVerbs: rules.changeVerbs.map(normalize).sort((left, right) => right.length - left.length),
     dimensions,

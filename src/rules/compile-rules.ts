@@ -105,6 +105,7 @@ function mergeScope(corpus: ScopeRules | null): ScopeRules {
     relations,
     complements: [...base.complements, ...corpus.complements],
     otherProvince: [...base.otherProvince, ...corpus.otherProvince],
+    homeProvince: [...base.homeProvince, ...corpus.homeProvince],
     localChanges: [...base.localChanges, ...corpus.localChanges],
     changeVerbs: [...base.changeVerbs, ...corpus.changeVerbs],
     dimensions: { ...base.dimensions, ...corpus.dimensions },

@@ -17,6 +17,8 @@ export const scopeFileSchema = z.object({
   complements: z.array(z.string()).default([]),
   /** Words for "a province other than the one named" ("省外"). */
   otherProvince: z.array(z.string()).default([]),
+  /** Words for the province of whoever publishes the text ("全省", "本省"): a statement using one is about that province. */
+  homeProvince: z.array(z.string()).default([]),
   /** Changes that happen without leaving the city ("跳槽", "搬家"): with one place named, the user stays in it. */
   localChanges: z.array(z.string()).default([]),
   /** Verbs that turn one value of a dimension into another ("职工医保转为居民医保"). */

@@ -1,0 +1,53 @@
+// A third domain nobody tuned the engine for: a 住房公积金 corpus written by a reviewer (two national notices, a
+// province's own notice, a first-person blog and two scraped city pages) whose rules/ holds only domain.yaml.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
+import type { LoadedIndex } from '../../src/index/load-index.js';
+import { buildConflictReport, type ConflictReportEntry } from '../../src/report/build-conflict-report.js';
+import { buildIndex } from '../helpers.js';
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  ({ index } = await buildIndex('test/fixtures/housing-fund'));
+});
+
+const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
+const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
+const cited = (response: AnswerResponse) => response.citations.map((citation) => citation.sourceId);
+
+describe('a housing-fund corpus with no rules but domain.yaml', () => {
+  it("should not take a blogger's own story as the rule: the official notice says no counter visit is needed", async () => {
+    const response = await ask('换城市上班了，公积金异地转移是不是必须本人回原来那个城市的柜台办？');
+    expect(lead(response)).toBe('不是。职工可通过转入地住房公积金管理中心的手机公积金App、网上服务大厅，或者“全国住房公积金”小程序在线申请转移接续，无需本人到柜台办理，也无需回转出地办理。[1]');
+    expect(response.answer).not.toContain('必须本人回原单位所在地');
+  });
+
+  it('should decline a duration the corpus gives only as a blogger’s experience of another fund', async () => {
+    expect((await ask('我的养老保险从北京转到成都，要办多长时间？')).answer).not.toContain('快两个月');
+  });
+
+  it("should read 全省 in a province's own notice as that province: a user in another province is not told the province's rule", async () => {
+    const response = await ask('我在南京买房，能不能提我妈的公积金帮我付首付？');
+    expect(lead(response).startsWith('可以')).toBe(false);
+    expect(cited(response)).not.toContain('official-2024-zhejiang');
+  });
+
+  it('should answer a coverage figure with the latest as-of date and set the older figure aside', async () => {
+    const response = await ask('全国现在到底有多少人在交公积金？是截至什么时候的数据？');
+    expect(lead(response)).toBe('约1.83亿人（截至2025年6月）。截至2025年6月，全国住房公积金缴存职工约1.83亿人。[1]');
+    expect(response.conflicts[0].rejected.map((entry) => [entry.statement, entry.reason])).toEqual([['截至2023年底，全国住房公积金缴存职工1.75亿人。', 'outdated']]);
+  });
+
+  it('should list the materials section, whose numbered items give a label and its content', async () => {
+    const response = await ask('买房提取公积金要准备什么材料？');
+    expect(lead(response).split('\n').slice(0, 2)).toEqual(['所需材料：', '1. 购房提取：购房合同、购房发票或者不动产权证书；[1]']);
+  });
+
+  it('should report the shortened time limit and the coverage figures as contradictions, each with its decision', () => {
+    const report: ConflictReportEntry[] = buildConflictReport({ index });
+    const values = (entry: ConflictReportEntry) => entry.values.map((value) => value.value).sort();
+    expect(report.find((entry) => JSON.stringify(values(entry)) === JSON.stringify(['10工作日', '30工作日']))?.decision).toMatchObject({ adopted: '10工作日', rule: 'authority' });
+    expect(report.find((entry) => JSON.stringify(values(entry)) === JSON.stringify(['175000000人', '183000000人']))?.decision).toMatchObject({ adopted: '183000000人', rule: 'time' });
+  });
+});
