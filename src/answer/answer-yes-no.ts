@@ -6,6 +6,7 @@ import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.j
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
+import type { Language } from '../rules/compile-language.js';
 import { coverageOf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
@@ -111,6 +112,16 @@ function presupposesAsked(statement: Statement, part: QuestionPart): boolean {
   return asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && condition.includes(alternative)));
 }
 
+/**
+ * Whether the part checks a claim that something is not needed: the asking clause says so ("是不是不用再交了"), or
+ * it only asks for confirmation ("是这样吗") of a clause that says so.
+ */
+function deniesRequirement(part: QuestionPart, language: Language): boolean {
+  const says = (text: string) => language.unnecessary.some((cue) => text.includes(cue));
+  if (says(part.asked)) return true;
+  return says(part.text) && part.predicate.every((word) => !part.asked.includes(word.word));
+}
+
 /** Every piece of evidence that says yes or no to the part's question. */
 export function readAnswers({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PolarEvidence[] {
   const { language, synonyms } = index.reading;
@@ -118,6 +129,9 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
   const askedQuantities = findQuantities({ text: part.asked, language });
   const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue));
+  // A rumour that something is no longer needed ("交满15年以后就不用再交了，是这样吗") is checked against what the
+  // statements say is required: one requiring it says no, one saying it is not needed says yes; others say nothing.
+  const deniesNecessity = !asksNecessity && deniesRequirement(part, language);
   const polar: PolarEvidence[] = [];
   // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
   const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
@@ -137,8 +151,9 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,
       language,
-      asksNecessity,
+      asksNecessity: asksNecessity || deniesNecessity,
     });
+    if (deniesNecessity && reading && !reading.necessity) continue;
     // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
     if (!reading || !(isAbout(item.statement, specific, reading.basis) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
@@ -153,7 +168,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     // A statement naming what the user's situation names ("医生开的是进口靶向药" → "丙类药品(如靶向药、进口药)…")
     // addresses them more narrowly than one about the topic alone.
     const namesGiven = [...given].some((word) => word.length > 1 && !scope.has(word) && item.statement.normalized.includes(word));
-    polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading });
+    const checked = deniesNecessity && reading.necessity ? { ...reading, answer: reading.answer === 'yes' ? ('no' as const) : ('yes' as const) } : reading;
+    polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading: checked });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
   return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;

@@ -21,7 +21,12 @@ export interface PolarityReading {
   clause: number;
   /** What decided: a quantity the question names, its verb, the outcome it asks about, or a noun it names. */
   basis: 'quantity' | 'predicate' | 'outcome' | 'noun';
+  /** The statement says whether the asked action is required ("需每年缴费", "无需本人到场"). */
+  necessity?: boolean;
 }
+
+/** How many characters may stand between a modal cue and the verb it governs ("无需|本人到柜台|办理"). */
+const governedSpan = 6;
 
 function firstAt(text: string, alternatives: string[]): number {
   let best = -1;
@@ -31,6 +36,13 @@ function firstAt(text: string, alternatives: string[]): number {
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
+}
+
+/** Where a clause says an asked word: a one-character verb ("住") counts only as a word of its own, not inside another ("居住"). */
+function wordAt(statement: Statement, position: number, text: string, word: AskedWord): number {
+  const single = word.alternatives.filter((alternative) => alternative.length === 1);
+  const whole = word.alternatives.filter((alternative) => alternative.length > 1);
+  return single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
 }
 
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
@@ -96,19 +108,25 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     const required = words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      if (!required.some((word) => firstAt(text, word.alternatives) >= 0)) continue;
-      if (language.unnecessary.some((cue) => text.includes(cue))) return { answer: 'no', clause: position, basis: 'predicate' };
-      const cue = language.necessary.find((word) => word.length > 1 && text.includes(word));
-      if (cue) return decide(position, clause.start + text.indexOf(cue), 'predicate');
+      if (!required.some((word) => wordAt(statement, position, text, word) >= 0)) continue;
+      // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理"), not
+      // another verb of the clause ("需提供…缴费凭证").
+      const governs = (cue: string) => {
+        for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
+          const after = text.slice(at + cue.length, at + cue.length + governedSpan + 4);
+          if (required.some((word) => wordAt(statement, position, after, word) >= 0 && wordAt(statement, position, after, word) <= governedSpan)) return true;
+        }
+        return false;
+      };
+      if (language.unnecessary.some(governs)) return { answer: 'no', clause: position, basis: 'predicate', necessity: true };
+      const cue = language.necessary.find((word) => (word.length > 1 || clause.modality === 'necessary') && governs(word));
+      if (cue) return { ...decide(position, clause.start + text.indexOf(cue), 'predicate'), necessity: true };
     }
   }
   for (const word of words.filter((candidate) => candidate.verb)) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      // A one-character verb ("住") counts only as a word of its own, not inside another ("居住").
-      const single = word.alternatives.filter((alternative) => alternative.length === 1);
-      const whole = word.alternatives.filter((alternative) => alternative.length > 1);
-      const at = single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
+      const at = wordAt(statement, position, text, word);
       if (at >= 0) return decide(position, clause.start + at, 'predicate');
     }
   }

@@ -26,6 +26,13 @@ describe('questions answered by a section, and conditions that presuppose the as
     expect(lead(response)).toBe('转店条件：\n1. 停卡与登记：在原门店已办理停卡手续，并在新门店完成会员登记。[1]\n2. 账户状态：原会员账户需为正常状态，无欠费或冻结。[2]');
   });
 
+  it.each([['听说停卡超过一个月，补交会费以后就不用重新预约私教课了，是这样吗？'], ['停卡两个月了，补交会费后是不是不用重新预约私教课？']])(
+    'should check the rumour %s that something is no longer needed against the statement requiring it',
+    async (question) => {
+      expect(lead(await ask(question))).toBe('不是。停卡超过30天的会员，可以补交会费，但需重新预约私教课。[1]');
+    },
+  );
+
   it('should answer a question of difference by the statement naming both things', async () => {
     expect(lead(await ask('年卡跟次卡有啥不一样？'))).toBe('年卡与次卡是两种独立卡种，卡内余额不会随卡种转换而转到新卡。[1]');
   });
