@@ -232,7 +232,9 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
-  const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], context.reading.language.questionWords));
+  // What someone else said ("朋友说…", "听说…") is how the user heard it, not what they ask about.
+  const { hearsay } = context.reading.language;
+  const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], [...context.reading.language.questionWords, ...hearsay]));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));
@@ -275,12 +277,12 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     const before = clauses[clauses.indexOf(asked) - 1];
     merged = before;
     const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
-    predicate.push(...focusWords({ text: blank(before.text, spans, context.reading.language.questionWords, context), weight: askedWeight, asked: true, context }));
+    predicate.push(...focusWords({ text: blank(before.text, spans, [...context.reading.language.questionWords, ...hearsay], context), weight: askedWeight, asked: true, context }));
   }
   const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
   const around = clauses
     .filter((clause) => clause !== asked && clause !== merged)
-    .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end])), weight: contextWeight, asked: false, context }));
+    .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]), hearsay, context), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, cueWords, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   // A negation between the yes/no modal and the first asked verb ("会不会不随证迁移") negates what is asked.

@@ -32,6 +32,8 @@ describe('analyseQuestion', () => {
     ['医保钱包支持给哪些亲属用？', 'list', null],
     ['滞纳金怎么算？', 'explain', null],
     ['怎么用微信查每个月返了多少钱？', 'steps', null],
+    ['朋友说办证要等半个月，还是这么慢吗？', 'duration', { yes: '是', no: '不是' }],
+    ['城乡居民医保和职工医保有什么区别？', 'difference', null],
   ])('should read %s as a %s question', (message, type, yesNo) => {
     const [part] = analyse(message).parts;
     expect(part.type).toBe(type);
@@ -96,6 +98,11 @@ describe('analyseQuestion', () => {
     const { scope } = analyse('我妈退休了，离职后改交了城乡居民医保，原来职工医保账户里的余额怎么用？').situation;
     expect(scope.changes).toEqual({ insurance: { from: '职工医保', to: '城乡居民医保' } });
     expect(scope.values.population).toEqual(['退休人员']);
+  });
+
+  it('should leave out who the user heard it from ("朋友说", "听说")', () => {
+    const [part] = analyse('朋友说现在办居住证要等半个月才能拿到，还是这么慢吗？').parts;
+    expect(part.focus.map((word) => word.word)).toEqual(['办', '居住证', '要等', '拿到', '慢']);
   });
 
   it.each([['我还没退休，在一级医院看门诊报多少？'], ['我爸尚未退休，医保能转吗？'], ['不是退休人员，个人账户怎么用？']])('should not read a population the user says does not hold (%s) as theirs', (message) => {
