@@ -39,10 +39,14 @@ function firstAt(text: string, alternatives: string[]): number {
 }
 
 /** Where a clause says an asked word: a one-character verb ("住") counts only as a word of its own, not inside another ("居住"). */
-function wordAt(statement: Statement, position: number, text: string, word: AskedWord): number {
+function wordAt(statement: Statement, position: number, text: string, word: AskedWord, { opening = false }: { opening?: boolean } = {}): number {
   const single = word.alternatives.filter((alternative) => alternative.length === 1);
   const whole = word.alternatives.filter((alternative) => alternative.length > 1);
-  return single.some((alternative) => statement.clauseTokens[position].includes(alternative)) ? firstAt(text, single) : firstAt(text, whole);
+  // `opening`: a one-character verb may also open a word the segmenter made ("回转出地" read as 回转): not end one ("补缴").
+  const tokens = statement.clauseTokens[position];
+  const counts = (alternative: string) => tokens.includes(alternative) || (opening && tokens.some((token) => token.startsWith(alternative)));
+  const found = single.some(counts) ? firstAt(text, single) : -1;
+  return found >= 0 ? found : firstAt(text, whole);
 }
 
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
@@ -108,13 +112,15 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     const required = words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      if (!required.some((word) => wordAt(statement, position, text, word) >= 0)) continue;
-      // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理"), not
-      // another verb of the clause ("需提供…缴费凭证").
+      if (!required.some((word) => wordAt(statement, position, text, word, { opening: true }) >= 0)) continue;
+      // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理") or is
+      // the topic just before it ("签注不再限定在…"), not another verb of the clause ("需提供…缴费凭证").
       const governs = (cue: string) => {
         for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
           const after = text.slice(at + cue.length, at + cue.length + governedSpan + 4);
-          if (required.some((word) => wordAt(statement, position, after, word) >= 0 && wordAt(statement, position, after, word) <= governedSpan)) return true;
+          const before = text.slice(Math.max(0, at - governedSpan), at);
+          if (required.some((word) => { const found = wordAt(statement, position, after, word, { opening: true }); return found >= 0 && found <= governedSpan; })) return true;
+          if (required.some((word) => wordAt(statement, position, before, word, { opening: true }) >= 0)) return true;
         }
         return false;
       };
