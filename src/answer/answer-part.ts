@@ -233,6 +233,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   // A question checking a figure ("是不是又得等半年") is answered no by a statement denying that figure ("无需…重新居住满
   // 半年"); otherwise by the figures of its kind.
   const checksFigure = part.yesNo !== null && valueTypes.has(part.type) && (part.quantities.length > 0 || part.checkedPoint !== null);
+  // A yes/no question no statement answers yes or no.
+  let unread = false;
   if (part.type === 'yesno' || checksFigure || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
     const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
@@ -266,6 +268,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         topic: topicOf(part, lead),
       };
     }
+    unread = !found;
   }
 
   if (valueTypes.has(part.type)) {
@@ -337,7 +340,13 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const fated = (items: Evidence[]) => (asksFate && items.some(outcome) ? items.filter(outcome) : items);
   const pick = (items: Evidence[]) => best(fated(items).map((item) => ({ evidence: item })));
   const answersUser = (item: Evidence) => item.verdict === 'applies' || (sectionTypes.has(part.type) && item.verdict === 'condition_not_met');
-  const top = pick(covering.filter(answersUser)) ?? pick(covering);
+  // Without a yes or no, a statement still tells the user something only when it says what they ask to do ("…无需
+  // 办理注销手续" for "要不要先注销"); one that only shares the words around it answers a neighbouring question.
+  const askedVerbs = part.predicate.filter((word) => word.verb && !index.reading.language.lightVerbs.includes(word.word));
+  const saysAsked = (item: Evidence) => askedVerbs.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative)));
+  if (part.type === 'yesno' && unread && askedVerbs.length > 0 && !covering.some(saysAsked)) return null;
+  const answering = part.type === 'yesno' && unread && askedVerbs.length > 0 ? covering.filter(saysAsked) : covering;
+  const top = pick(answering.filter(answersUser)) ?? pick(answering);
   if (sectionTypes.has(part.type)) {
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.

@@ -128,10 +128,15 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
   const askedQuantities = findQuantities({ text: part.asked, language });
-  const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue));
+  // Asked with a necessity cue ("是不是一定得…") or a construction answered by one ("要不要先注销", 需要/不需要).
+  const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue)) || (part.yesNo !== null && language.necessary.includes(part.yesNo.yes));
   // A rumour that something is no longer needed ("交满15年以后就不用再交了，是这样吗") is checked against what the
   // statements say is required: one requiring it says no, one saying it is not needed says yes; others say nothing.
   const deniesNecessity = !asksNecessity && deniesRequirement(part, language);
+  // What is asked to be required are the words after the modal ("转店一定要|先停卡", "签注必须去|…派出所"); the words
+  // before it are the topic.
+  const modalAt = Math.min(...[...language.necessary, ...language.unnecessary].map((cue) => part.text.indexOf(cue)).filter((at) => at >= 0));
+  const requiredWords = Number.isFinite(modalAt) ? part.predicate.filter((word) => part.text.indexOf(word.word, modalAt) > modalAt) : [];
   const polar: PolarEvidence[] = [];
   // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
   const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
@@ -152,10 +157,12 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       userQuantities: analysis.situation.quantities,
       language,
       asksNecessity: asksNecessity || deniesNecessity,
+      required: asksNecessity || deniesNecessity ? requiredWords : undefined,
     });
     if (deniesNecessity && reading && !reading.necessity) continue;
     // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
-    if (!reading || !(isAbout(item.statement, specific, reading.basis) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis)))) continue;
+    // A statement saying whether the asked action is required ("无需办理注销手续") is about it whatever nouns it names.
+    if (!reading || !(reading.necessity || isAbout(item.statement, specific, reading.basis) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
     if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {

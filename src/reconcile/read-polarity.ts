@@ -76,9 +76,11 @@ function readAskedOutcome(words: AskedWord[], language: Language): 'keep' | 'los
  * its verbs, the outcome it asks about (kept or lost), a noun it names ("微信"). A clause whose word the user only
  * presupposes ("转出地把个人账户清零了，钱会丢吗") does not answer. A limit the user exceeds turns a yes into a no.
  */
-export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language, asksNecessity = false }: {
+export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language, asksNecessity = false, required: requiredWords }: {
   statement: Statement;
   words: AskedWord[];
+  /** What the question asks to be required (the words after its modal: "一定要|先停卡"), when not all its words. */
+  required?: AskedWord[];
   /** The question asks whether something is required ("是不是一定得本人去"). */
   asksNecessity?: boolean;
   /** Quantities in the asking clause. */
@@ -109,18 +111,16 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   // that merely does it ("签注不再限定在派出所办理" for "签注必须去派出所吗").
   if (asksNecessity) {
     // The clause must name what is asked to be required: its verb when it has one ("先停卡"), not just the topic.
-    const required = words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
+    const required = requiredWords && requiredWords.length > 0 ? requiredWords : words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
       if (!required.some((word) => wordAt(statement, position, text, word, { opening: true }) >= 0)) continue;
-      // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理") or is
-      // the topic just before it ("签注不再限定在…"), not another verb of the clause ("需提供…缴费凭证").
+      // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理",
+      // "不再限定在…派出所办理"), not another verb of the clause ("需提供…缴费凭证").
       const governs = (cue: string) => {
         for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
           const after = text.slice(at + cue.length, at + cue.length + governedSpan + 4);
-          const before = text.slice(Math.max(0, at - governedSpan), at);
           if (required.some((word) => { const found = wordAt(statement, position, after, word, { opening: true }); return found >= 0 && found <= governedSpan; })) return true;
-          if (required.some((word) => wordAt(statement, position, before, word, { opening: true }) >= 0)) return true;
         }
         return false;
       };

@@ -19,7 +19,8 @@ const cited = (response: AnswerResponse) => response.citations.map((citation) =>
 describe('a housing-fund corpus with no rules but domain.yaml', () => {
   it("should not take a blogger's own story as the rule: the official notice says no counter visit is needed", async () => {
     const response = await ask('换城市上班了，公积金异地转移是不是必须本人回原来那个城市的柜台办？');
-    expect(lead(response)).toBe('不是。职工可通过转入地住房公积金管理中心的手机公积金App、网上服务大厅，或者“全国住房公积金”小程序在线申请转移接续，无需本人到柜台办理，也无需回转出地办理。[1]');
+    // Either official sentence saying it need not be done at the old city's counter answers.
+    expect(lead(response)).toMatch(/^不是。职工.*无需(本人到柜台|到转出地)办理/);
     expect(response.answer).not.toContain('必须本人回原单位所在地');
   });
 

@@ -33,6 +33,14 @@ describe('questions answered by a section, and conditions that presuppose the as
     },
   );
 
+  it('should answer a 要不要 question by whether the statement requires the asked action', async () => {
+    expect(lead(await ask('停卡超过30天，补交会费后要不要重新预约私教课？'))).toBe('需要。停卡超过30天的会员，可以补交会费，但需重新预约私教课。[1]');
+  });
+
+  it('should decline a yes/no question no statement answers rather than lead with one that only shares its nouns', async () => {
+    expect((await ask('转店以后基础课程还能预约吗？')).status).toBe('no_answer');
+  });
+
   it('should answer a question of difference by the statement naming both things', async () => {
     expect(lead(await ask('年卡跟次卡有啥不一样？'))).toBe('年卡与次卡是两种独立卡种，卡内余额不会随卡种转换而转到新卡。[1]');
   });
