@@ -15,10 +15,6 @@ import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
-/** A question that names money itself ("多少钱"), not a fee that may be a share ("扣多少手续费"). */
-const askedMoney = /多少钱|几块钱|多少块|几元|多少元/;
-/** "随…转移": moves along with something. */
-const alongWith = /随[^,，。;；]{0,12}(转移|迁移|转入|划转)/;
 const sectionTypes = new Set(['list', 'conditions', 'materials', 'steps', 'channel']);
 const valueTypes = new Set(['number', 'duration', 'when']);
 const maxPoints = 3;
@@ -281,7 +277,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const asOf = lead.analysis.asOf;
       // A figure given per unit of something the user states ("每满1年积2分" to "住满4年") is reckoned for them, unless
       // they ask for the rate itself ("每天多少钱").
-      const scaled = part.type === 'number' && adoptedValue.quantity && !part.asked.includes('每') ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units }) : null;
+      const scaled = part.type === 'number' && adoptedValue.quantity && !index.reading.language.perUnit.some((word) => part.asked.includes(word)) ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units, perUnit: index.reading.language.perUnit }) : null;
       const valueText = scaled
         ? `${scaled.text}（${scaled.reckoning}）`
         : adoptedValue.text + (asOf && (part.asksAsOf || adoptedValue.quantity) ? `（截至${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月）` : '');
@@ -329,12 +325,21 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   }
 
   // A question for an amount of money that no statement gives ("每个月能领多少钱") is not answered by one without it.
-  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo && askedMoney.test(part.asked)) return null;
+  // A question that names money itself ("多少钱"), not a fee that may be a share ("扣多少手续费").
+  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo && index.reading.language.moneyQuestions.some((word) => part.asked.includes(word))) return null;
 
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.
   // A statement saying the thing moves along ("个人账户资金原则上随医保关系转移") tells its fate too.
-  const moves = (text: string) => index.reading.language.moved.some((word) => text.includes(word)) || alongWith.test(text);
+  const { moved, moveWords, alongWith } = index.reading.language;
+  const movesAlong = (text: string) =>
+    alongWith.some((word) => {
+      const at = text.indexOf(word);
+      if (at < 0) return false;
+      const within = text.slice(at + word.length).split(/[,，。;；]/)[0].slice(0, 14);
+      return [...moved, ...moveWords].some((verb) => within.includes(verb));
+    });
+  const moves = (text: string) => moved.some((word) => text.includes(word)) || movesAlong(text);
   const outcome = (item: Evidence) => (index.claimsByStatement.get(item.statement.key) ?? []).some((claim) => claim.outcome !== null) || moves(item.statement.normalized);
   const asksFate = part.type === 'explain' && !part.predicate.some((word) => word.verb);
   const fated = (items: Evidence[]) => (asksFate && items.some(outcome) ? items.filter(outcome) : items);

@@ -53,14 +53,12 @@ export function specificNouns({ index, part }: { index: LoadedIndex; part: Quest
   return distinctiveNouns({ index, part }).filter((word) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency)) <= limit);
 }
 
-const coordination = /^(及|和|与|、|以及|或)/;
-const anaphora = ['原', '该', '此', '其', '这个', '那个'];
 
 /**
  * Whether a statement is about the distinctive noun: it names it (or its label does), and — when it answers by a
  * verb — not only as one item of a coordination ("转移个人账户及统筹账户余额" mentions, it does not state).
  */
-export function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: FocusWord[], basis: string): boolean {
+export function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: FocusWord[], basis: string, { coordinators, anaphora }: Pick<Language, 'coordinators' | 'anaphora'>): boolean {
   if (nouns.length === 0) return true;
   const text = `${statement.label ?? ''}|${statement.normalized}`;
   const alternatives = nouns.flatMap((noun) => noun.alternatives.filter((alternative) => alternative.length > 1));
@@ -76,7 +74,8 @@ export function isAbout(statement: PolarEvidence['evidence']['statement'], nouns
   });
   if (positions.length === 0) return false;
   if (basis === 'noun') return true;
-  return positions.some(([start, end]) => !coordination.test(text.slice(end)) && !/(及|和|与|、|以及|或)$/.test(text.slice(0, start)));
+  const coordinated = (start: number, end: number) => coordinators.some((word) => text.startsWith(word, end) || text.slice(0, start).endsWith(word));
+  return positions.some(([start, end]) => !coordinated(start, end));
 }
 
 /**
@@ -162,7 +161,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     if (deniesNecessity && reading && !reading.necessity) continue;
     // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
     // A statement saying whether the asked action is required ("无需办理注销手续") is about it whatever nouns it names.
-    if (!reading || !(reading.necessity || isAbout(item.statement, specific, reading.basis) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis)))) continue;
+    if (!reading || !(reading.necessity || isAbout(item.statement, specific, reading.basis, language) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis, language)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
     if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {

@@ -10,12 +10,10 @@ export interface ScaledValue {
   reckoning: string;
 }
 
-const perUnit = /每满?$/;
-
 /** "每天0.1元": a rate of one unit written without its number, right before the figure. */
-function oneUnit(text: string, quantity: Quantity, units: UnitSpelling[]): Quantity | null {
+function oneUnit(text: string, quantity: Quantity, units: UnitSpelling[], perUnit: string[]): Quantity | null {
   const before = text.slice(0, quantity.start);
-  const unit = [...units].sort((left, right) => right.spelling.length - left.spelling.length).find((entry) => before.endsWith(`每${entry.spelling}`));
+  const unit = [...units].sort((left, right) => right.spelling.length - left.spelling.length).find((entry) => perUnit.some((word) => before.endsWith(`${word}${entry.spelling}`)));
   if (!unit) return null;
   const start = quantity.start - unit.spelling.length;
   return { value: 1, upper: null, unit: unit.unit, dimension: unit.dimension, base: unit.size, comparator: 'exact', start, end: quantity.start, former: null, superseded: false };
@@ -27,12 +25,19 @@ const clauseBreak = /[,;。，；：:]/;
  * states: the number of whole units times the figure. Null when the statement gives no rate, the user states no figure
  * of the rate's kind, or not one whole unit.
  */
-export function scaleRate({ statement, quantity, userQuantities, units }: { statement: Statement; quantity: Quantity; userQuantities: Quantity[]; units: UnitSpelling[] }): ScaledValue | null {
+export function scaleRate({ statement, quantity, userQuantities, units, perUnit }: {
+  statement: Statement;
+  quantity: Quantity;
+  userQuantities: Quantity[];
+  units: UnitSpelling[];
+  /** The words that make a figure a rate ("每满", "每"), longest first. */
+  perUnit: string[];
+}): ScaledValue | null {
   if (quantity.upper !== null || quantity.comparator === 'range') return null;
   const text = statement.normalized;
   const rate = statement.analysis.quantities.find(
-    (candidate) => candidate !== quantity && candidate.end <= quantity.start && perUnit.test(text.slice(Math.max(0, candidate.start - 2), candidate.start)) && !clauseBreak.test(text.slice(candidate.end, quantity.start)),
-  ) ?? oneUnit(text, quantity, units);
+    (candidate) => candidate !== quantity && candidate.end <= quantity.start && perUnit.some((word) => text.slice(0, candidate.start).endsWith(word)) && !clauseBreak.test(text.slice(candidate.end, quantity.start)),
+  ) ?? oneUnit(text, quantity, units, perUnit);
   if (!rate || rate.base <= 0) return null;
   const user = userQuantities.find((candidate) => candidate.dimension === rate.dimension && candidate.upper === null);
   if (!user) return null;
@@ -40,7 +45,7 @@ export function scaleRate({ statement, quantity, userQuantities, units }: { stat
   if (whole < 1) return null;
   const written = text.slice(quantity.start, quantity.end);
   const total = Number((whole * quantity.value).toFixed(4));
-  const start = text.lastIndexOf('每', rate.start);
+  const start = Math.max(...perUnit.map((word) => text.lastIndexOf(word, rate.start)));
   return {
     text: written.replace(/\d+(?:\.\d+)?/, String(total)),
     reckoning: `${text.slice(start, quantity.end)}，按${user.value}${user.unit}计`,

@@ -129,16 +129,15 @@ function scopeVocabulary(context: QuestionContext): { all: Set<string>; relation
 }
 const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 
-const negationCharacters = '不没未别无非';
-const districtSuffix = /^\p{Script=Han}{1,4}(区|县|镇|乡|街道|新区|开发区)$/u;
-const complements = ['过来', '过去', '起来', '下来', '上来', '出来', '回来', '回去', '进来', '进去', '到', '上', '下', '走', '掉', '完', '好', '回', '出', '过', '成', '给', '住', '着', '进', '入'];
+/** The one-character negations of the language ("不", "没"). */
+const negationCharacters = (context: QuestionContext) => context.reading.language.negation.filter((cue) => cue.length === 1);
 
 /** The stems of a verb: without a leading negation, without a trailing complement. */
-function verbStems(word: string): string[] {
+function verbStems(word: string, context: QuestionContext): string[] {
   const stems: string[] = [];
-  const bare = negationCharacters.includes(word[0]) && word.length > 1 ? word.slice(1) : word;
+  const bare = negationCharacters(context).includes(word[0]) && word.length > 1 ? word.slice(1) : word;
   if (bare !== word) stems.push(bare);
-  const complement = complements.find((ending) => bare.endsWith(ending) && bare.length > ending.length);
+  const complement = context.reading.language.verbComplements.find((ending) => bare.endsWith(ending) && bare.length > ending.length);
   if (complement) stems.push(bare.slice(0, -complement.length));
   return stems;
 }
@@ -156,16 +155,16 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     const asksVerb = /^v/.test(tag) && tag !== 'vn' && !reading.language.lightVerbs.includes(word) && !reading.language.movementVerbs.includes(word);
     if ((!nounTags.test(tag) && !asksVerb) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.
-    if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters.includes(character))) continue;
+    if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters(context).includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
     // A district the gazetteer lacks ("高新区", "开发区") is a place too: the user's situation, not a topic.
-    if (districtSuffix.test(word)) continue;
+    if (reading.language.districtSuffixes.some((suffix) => word.endsWith(suffix) && word.length > suffix.length && word.length - suffix.length <= 4)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
     const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
     if (alternatives.some(known)) continue;
     // A verb is known by its stem: without a negation before it ("算不算" → 不算) or a complement after it ("寄到",
     // "改过来"), whose stem the corpus uses inside its own words ("邮寄").
-    if (asksVerb && verbStems(word).some((stem) => context.frequency(stem) > 0)) continue;
+    if (asksVerb && verbStems(word, context).some((stem) => context.frequency(stem) > 0)) continue;
     // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
     const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;

@@ -57,6 +57,13 @@ export interface Language {
   followUpEnds: string[];
   effectiveCues: string[];
   comparisonJoiners: string[];
+  verbComplements: string[];
+  districtSuffixes: string[];
+  coordinators: string[];
+  anaphora: string[];
+  perUnit: string[];
+  alongWith: string[];
+  moneyQuestions: string[];
   personalPronouns: string[];
   institutionalPronouns: string[];
   hearsay: string[];
@@ -80,7 +87,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -166,6 +173,13 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     followUpEnds: list(data.followUpEnds),
     effectiveCues: list(data.effectiveCues),
     comparisonJoiners: list(data.comparisonJoiners),
+    verbComplements: list(data.verbComplements),
+    districtSuffixes: list(data.districtSuffixes),
+    coordinators: list(data.coordinators),
+    anaphora: list(data.anaphora),
+    perUnit: list(data.perUnit),
+    alongWith: list(data.alongWith),
+    moneyQuestions: list(data.moneyQuestions),
     personalPronouns: list(data.personalPronouns),
     institutionalPronouns: list(data.institutionalPronouns),
     hearsay: list(data.hearsay),

@@ -75,6 +75,20 @@ export const languageSchema = z.object({
   effectiveCues: words.default([]),
   /** Verbs that take an amount ("要45个工作日", "得等一个半月"): a yes/no question about one checks a figure. */
   costVerbs: words.default([]),
+  /** Complements a verb may carry ("寄到", "改过来"): the verb is known by its stem without them. */
+  verbComplements: words.default([]),
+  /** Endings of a district's name ("高新区", "开发区"): a word ending so is a place, not a topic. */
+  districtSuffixes: words.default([]),
+  /** Words joining the items of a coordination ("及", "和"): a noun next to one is mentioned, not stated about. */
+  coordinators: words.default([]),
+  /** Prefixes that refer back to a noun already named ("原账户" for the 个人账户 of the page). */
+  anaphora: words.default([]),
+  /** Words before a unit that make a figure a rate per unit ("每满1年积2分", "每天0.1元"). */
+  perUnit: words.default([]),
+  /** Words that make something move along with another ("随医保关系转移"): with a moving verb, they tell its fate. */
+  alongWith: words.default([]),
+  /** Words that ask for an amount of money itself ("多少钱"), not for a fee that may be a share. */
+  moneyQuestions: words.default([]),
   /** Words that join the things a question compares ("居住登记跟居住证有什么区别"). */
   comparisonJoiners: words.default([]),
   /** Words for moving elsewhere ("迁居", "调动"): a condition requiring one is met by a user who describes a move. */
