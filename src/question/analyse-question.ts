@@ -47,10 +47,35 @@ function clausesOf(sentence: string): Array<{ text: string; start: number }> {
   return clauses;
 }
 
+const patternCache = new WeakMap<string[], RegExp>();
+
+/** One pattern for a list of words of two characters or more, the longest tried first at each place. */
+function wordsPattern(words: string[]): RegExp {
+  let pattern = patternCache.get(words);
+  if (!pattern) {
+    const longer = [...new Set(words.filter((word) => word.length > 1))].sort((left, right) => right.length - left.length);
+    pattern = longer.length > 0 ? new RegExp(longer.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : /(?!)/g;
+    patternCache.set(words, pattern);
+  }
+  return pattern;
+}
+
+const askingCache = new WeakMap<QuestionContext['reading']['language'], string[]>();
+
+/** The words that only ask, and those that only say who the user heard it from ("朋友说"): neither is what is asked. */
+function askingWords(context: QuestionContext): string[] {
+  const { language } = context.reading;
+  let words = askingCache.get(language);
+  if (!words) {
+    words = [...language.questionWords, ...language.hearsay];
+    askingCache.set(language, words);
+  }
+  return words;
+}
+
 /** `text` with the given spans, question words and place names blanked out, so they do not become focus words. */
 function blank(text: string, spans: Array<[number, number]>, questionWords: string[] = [], context?: QuestionContext): string {
-  let result = text;
-  for (const word of questionWords) if (word.length > 1) result = result.split(word).join(' '.repeat(word.length));
+  let result = questionWords.length > 0 ? text.replace(wordsPattern(questionWords), (word) => ' '.repeat(word.length)) : text;
   if (context && spans.length > 0) {
     // A cue's words go, but not a known word the cue only overlaps ("怎么查" leaves "查询" whole); a segmentation
     // artefact across a cue's edge ("第一件事该" → "事该") loses the cue's characters.
@@ -233,7 +258,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
   // What someone else said ("朋友说…", "听说…") is how the user heard it, not what they ask about.
   const { hearsay } = context.reading.language;
-  const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], [...context.reading.language.questionWords, ...hearsay]));
+  const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], askingWords(context)));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
     .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));
@@ -276,7 +301,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     const before = clauses[clauses.indexOf(asked) - 1];
     merged = before;
     const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
-    predicate.push(...focusWords({ text: blank(before.text, spans, [...context.reading.language.questionWords, ...hearsay], context), weight: askedWeight, asked: true, context }));
+    predicate.push(...focusWords({ text: blank(before.text, spans, askingWords(context), context), weight: askedWeight, asked: true, context }));
   }
   const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
   const around = clauses
