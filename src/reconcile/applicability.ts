@@ -142,7 +142,15 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   let durationFailed = false;
   const stated = quantities.filter(isDuration);
   for (const quantity of condition.quantities) {
-    if (!isDuration(quantity)) continue;
+    if (!isDuration(quantity)) {
+      // Another measure the user states (an age: "我17岁" against "未满16周岁的") must fit it too; one they do not
+      // state leaves the condition to its words.
+      const same = quantities.filter((candidate) => candidate.dimension === quantity.dimension);
+      if (same.length === 0) continue;
+      if (!same.some((candidate) => quantityFits(quantity, candidate))) durationFailed = true;
+      else matched += 2;
+      continue;
+    }
     if (stated.length === 0) durationUnstated = true;
     else if (!stated.some((candidate) => quantityFits(quantity, candidate))) durationFailed = true;
     else matched += 2;
