@@ -325,8 +325,12 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   }
 
   // A question for an amount of money that no statement gives ("每个月能领多少钱") is not answered by one without it.
-  // A question that names money itself ("多少钱"), not a fee that may be a share ("扣多少手续费").
-  if (part.type === 'number' && part.unit?.dimension === 'money' && !part.yesNo && index.reading.language.moneyQuestions.some((word) => part.asked.includes(word))) return null;
+  // A question for an amount of money itself ("多少钱"; not a fee that may be a share, "扣多少手续费") or for a share
+  // ("缴存比例最高多少") that no statement gives is not answered by a statement without it.
+  const asksMoney = part.unit?.dimension === 'money' && index.reading.language.moneyQuestions.some((word) => part.asked.includes(word));
+  if (part.type === 'number' && !part.yesNo && (asksMoney || part.unit?.dimension === 'percent')) return null;
+  // Nor is a question for how many working days, months… ("要多少个工作日") that no statement gives a figure for.
+  if (part.type === 'duration' && !part.yesNo && part.unit !== null) return null;
 
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.

@@ -76,6 +76,8 @@ export function detectYesNo({ clause, language }: { clause: string; language: La
 /** The unit a number question asks in: the unit after "多少/几", else one named before it ("省份有多少个"). */
 function unitAsked({ clause, language, from }: { clause: string; language: Language; from: number }): { unit: string; dimension: string } | null {
   const after = clause.slice(from).replace(/^(多少|几|多长|多久|那么久|这么久)/, '');
+  // A share ("缴存比例最高多少", "费率是百分之几") is asked in percent.
+  if (language.shareWords.some((word) => clause.includes(word))) return { unit: '%', dimension: 'percent' };
   if (/^钱|^块/.test(after) || /(费|钱)/.test(clause.slice(Math.max(0, from - 3), from))) return { unit: '元', dimension: 'money' };
   const direct = language.units.find((unit) => after.startsWith(unit.spelling));
   if (direct && direct.unit !== '个') return { unit: direct.unit, dimension: direct.dimension };

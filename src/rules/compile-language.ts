@@ -64,6 +64,7 @@ export interface Language {
   perUnit: string[];
   alongWith: string[];
   moneyQuestions: string[];
+  shareWords: string[];
   personalPronouns: string[];
   institutionalPronouns: string[];
   hearsay: string[];
@@ -87,7 +88,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -180,6 +181,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     perUnit: list(data.perUnit),
     alongWith: list(data.alongWith),
     moneyQuestions: list(data.moneyQuestions),
+    shareWords: list(data.shareWords),
     personalPronouns: list(data.personalPronouns),
     institutionalPronouns: list(data.institutionalPronouns),
     hearsay: list(data.hearsay),

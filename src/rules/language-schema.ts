@@ -87,6 +87,8 @@ export const languageSchema = z.object({
   perUnit: words.default([]),
   /** Words that make something move along with another ("随医保关系转移"): with a moving verb, they tell its fate. */
   alongWith: words.default([]),
+  /** Words naming a share ("比例", "百分之几"): a figure asked about one is a percentage. */
+  shareWords: words.default([]),
   /** Words that ask for an amount of money itself ("多少钱"), not for a fee that may be a share. */
   moneyQuestions: words.default([]),
   /** Words that join the things a question compares ("居住登记跟居住证有什么区别"). */

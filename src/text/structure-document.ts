@@ -120,7 +120,9 @@ function splitRuns(line: SourceLine): SourceLine[] {
   for (const match of line.text.matchAll(/\S+/g)) {
     const piece = { text: match[0], offset: line.offset + match.index };
     const previous = pieces.at(-1);
-    if (previous && /^[\p{P}]/u.test(piece.text) && !/^[•·(（]/.test(piece.text)) {
+    // A figure ("8.5%") or what follows a word that cannot end a phrase ("缴费基数的") continues the run before.
+    const continues = previous !== undefined && ((/^[\p{P}]/u.test(piece.text) && !/^[•·(（]/.test(piece.text)) || /^[\d.%％]/.test(piece.text) || /[的为是至约达按每共]$/.test(previous.text));
+    if (previous && continues) {
       previous.text = line.text.slice(previous.offset - line.offset, piece.offset - line.offset + piece.text.length);
     } else pieces.push(piece);
   }

@@ -34,6 +34,7 @@ describe('analyseQuestion', () => {
     ['怎么用微信查每个月返了多少钱？', 'steps', null],
     ['朋友说办证要等半个月，还是这么慢吗？', 'duration', { yes: '是', no: '不是' }],
     ['城乡居民医保和职工医保有什么区别？', 'difference', null],
+    ['听说交了以后随时都能退钱，真的假的？', 'yesno', { yes: '是', no: '不是' }],
   ])('should read %s as a %s question', (message, type, yesNo) => {
     const [part] = analyse(message).parts;
     expect(part.type).toBe(type);
@@ -65,6 +66,8 @@ describe('analyseQuestion', () => {
     ['有效期是几年？', { unit: '年', dimension: 'days' }],
     ['现在开通的省份有多少个？', { unit: '省', dimension: 'provinces' }],
     ['工本费要交多少钱？', { unit: '元', dimension: 'money' }],
+    ['公积金缴存比例最高能交多少？', { unit: '%', dimension: 'percent' }],
+    ['费率是按基数的百分之几？', { unit: '%', dimension: 'percent' }],
   ])('should read the unit %s asks in', (message, unit) => {
     expect(analyse(message).parts[0].unit).toEqual(unit);
   });

@@ -30,3 +30,11 @@ describe('structureDocument', () => {
     ]);
   });
 });
+
+describe('structureDocument of a teaser run on one line', () => {
+  it('should keep a figure, and what follows a word that cannot end a phrase, with the run before', () => {
+    const lines = [{ text: '1. 缴费标准 缴费比例 :灵活就业人员需按照缴费基数的 8.5% 缴纳 2. 缴费方式 线上缴纳', offset: 0 }];
+    const { sentences } = structureDocument({ lines, runs: true });
+    expect(sentences.map((sentence) => sentence.text)).toContain('缴费比例 :灵活就业人员需按照缴费基数的 8.5%');
+  });
+});
