@@ -24,6 +24,14 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(response.answer).not.toContain('必须本人回原单位所在地');
   });
 
+  it('should read a directional verb the segmenter splits ("转过来要") and answer how long the transfer takes', async () => {
+    expect(lead(await ask('我刚从深圳换工作到长沙，公积金转过来要多长时间？'))).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
+  });
+
+  it('should decline a share the corpus never gives rather than answer with another figure', async () => {
+    expect((await ask('公积金缴存比例最高能交多少？')).status).toBe('no_answer');
+  });
+
   it('should decline a duration the corpus gives only as a blogger’s experience of another fund', async () => {
     expect((await ask('我的养老保险从北京转到成都，要办多长时间？')).answer).not.toContain('快两个月');
   });
