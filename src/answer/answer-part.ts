@@ -7,7 +7,8 @@ import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
-import { answersPart, coverageOf, judgeStatement, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { answersPart, coverageOf, idf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { chooseSection } from './answer-section.js';
 import { scaleRate } from './scale-rate.js';
 import { quantityKey, resolveValue } from './answer-value.js';
@@ -186,15 +187,33 @@ function compareThings({ index, part, evidence }: { index: LoadedIndex; part: Qu
   return { lead: sides as Statement[], things: part.compared };
 }
 
+/** The question's rarest word the corpus uses, other than a kind word ("材料"), a scope word or a place, if it is rare enough to tell sections apart. */
+function rarestWord(index: LoadedIndex, part: QuestionPart, kinds: string[]): FocusWord | null {
+  const scope = scopeTerms(index);
+  const scored = part.focus
+    .filter((word) => (word.noun || word.verb) && word.word.length > 1 && !kinds.includes(word.word) && !scope.has(word.word) && findPlaces(word.word).length === 0 && word.alternatives.some((alternative) => alternative.length > 1 && (index.lexical.postings[alternative]?.length ?? 0) > 0))
+    .map((word) => ({ word, rarity: idf(index, word.alternatives) }))
+    .sort((left, right) => right.rarity - left.rarity);
+  return scored[0] && scored[0].rarity >= rareEnough ? scored[0].word : null;
+}
+
+/** The inverse document frequency above which a word tells one passage from another. */
+const rareEnough = 1.5;
+
 /** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
-  const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word);
+  // A verb of a materials question's asking form ("要带哪些材料", "准备什么") asks; it is no action to be named. (Of a
+  // channel question, "去哪查", the verb is the action.)
+  const cues = part.type === 'materials' ? index.reading.language.answerTypeCues.filter((entry) => entry.type === part.type).map((entry) => entry.cue) : [];
+  const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word) || cues.some((cue) => cue.includes(word.word));
   const askedActions = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
   // When the asking clause's only verbs are light ones ("线下办的话…"), the action is the one the question names around
   // it ("从天津转到昆明").
   const actions = askedActions.length > 0 && askedActions.every(light) ? part.focus.filter((word) => word.verb && part.given.includes(word.word)) : askedActions;
-  const verbs = actions.filter((word) => !light(word)).flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 0));
+  // A verb the corpus never uses ("自己去", "断掉") cannot be named by any statement: it does not decide.
+  const used = (word: FocusWord) => word.alternatives.some((alternative) => (index.lexical.postings[alternative]?.length ?? 0) > 0);
+  const verbs = actions.filter((word) => !light(word) && used(word)).flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 0));
   if (verbs.length === 0) return true;
   // A page's title or question heading ("…可以转移吗?") spans the whole article: it does not say what a section is about.
   const headings = (statement: Statement) => {
@@ -372,7 +391,13 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const outcovered = top !== undefined && sectionCoverage < 0.5 * top.evidence.coverage;
     // Nor one that never names what the question asks to do ("补办" for "医保卡丢了去哪里补办").
     const missesAsked = section !== null && !namesAsked(part, index, ...section.items.map((item) => item.statement));
-    if (section && !list && !outcovered && !missesAsked && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
+    // Nor, for materials, one that lacks the rarest word of the question when another statement of materials names it
+    // ("证明材料:补缴时需提供…" for "补缴断掉的医保要带哪些材料": a 退费 section lists materials too).
+    const rarest = part.type === 'materials' ? rarestWord(index, part, kinds) : null;
+    const names = (statement: Statement) => rarest !== null && rarest.alternatives.some((alternative) => alternative.length > 1 && `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`.includes(alternative));
+    const ofKind = (statement: Statement) => kinds.some((word) => `${statement.label ?? ''}${statement.normalized}`.includes(word));
+    const missesRarest = section !== null && rarest !== null && !section.items.some((item) => names(item.statement)) && !index.text.normalize(section.heading).includes(rarest.word) && described.some((item) => names(item.statement) && ofKind(item.statement));
+    if (section && !list && !outcovered && !missesAsked && !missesRarest && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
       for (const item of section.items) used.add(keyOf(item.statement));
       return {
         ...base,

@@ -111,7 +111,10 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
   const questionWords = new Set(reading.language.questionWords);
   const outcomes = new Set([...reading.language.loss, ...reading.language.keep]);
   const words: FocusWord[] = [];
-  for (const { word, tag } of context.text.tag(text)) {
+  for (const tagged of context.text.tag(text)) {
+    // A modal the segmenter glued to a verb the corpus knows ("能报" → 报) asks; the verb is the word.
+    const unglued = /^[会能可要需得]\p{Script=Han}/u.test(tagged.word) && context.frequency(tagged.word) === 0 && context.frequency(tagged.word.slice(1)) > 0;
+    const { word, tag } = unglued ? { word: tagged.word.slice(1), tag: 'v' } : tagged;
     if (!word.trim() || context.text.stopwords.has(word) || questionWords.has(word) || /^[\s\p{P}\p{S}\d.]+$/u.test(word)) continue;
     if (words.some((existing) => existing.word === word)) continue;
     const categories = reading.language.categories.get(word) ?? [];

@@ -1,0 +1,33 @@
+// Questions on the bundled 医保 corpus in wordings of our own (none from the eval sets): materials for the action the
+// user names, necessity, a population the user says does not hold, a share asked in percent.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
+import type { LoadedIndex } from '../../src/index/load-index.js';
+import { buildIndex, bundledCorpus } from '../helpers.js';
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  ({ index } = await buildIndex(bundledCorpus));
+});
+
+const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
+const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
+
+describe('questions on the bundled corpus', () => {
+  it('should answer materials for the action the user names, not a section listing materials for another', async () => {
+    expect(lead(await ask('单位没按时给我交医保，我去找单位要求补缴，得准备哪些证明？'))).toBe('提供劳动合同、工资证明等材料,要求单位补缴。[1]');
+  });
+
+  it('should answer 要不要 by the statement saying the action is not needed', async () => {
+    expect(lead(await ask('在杭州跳槽换了家公司，医保账户要不要先注销再重新开户？'))).toBe('不需要。在原参保地社保网站或线下社保中心申请转移,将原单位医保账户余额转入新单位医保账户,无需办理注销手续。[1]');
+  });
+
+  it('should not take a user who says they have not retired for a retiree', async () => {
+    expect(lead(await ask('我在烟台上班还没退休，去一级医院看门诊能报多少？')).startsWith('80%。')).toBe(true);
+  });
+
+  it('should answer a share asked in percent with the figure of the labelled rate, kept whole on its teaser line', async () => {
+    expect(lead(await ask('我在宣城打零工，自己交职工医保，费率是缴费基数的百分之几？'))).toBe('8.5%。缴费比例 :灵活就业人员需按照缴费基数的 8.5%[1]');
+  });
+});
