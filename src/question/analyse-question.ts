@@ -181,7 +181,10 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
     // What is asked to happen counts too ("孩子能参保吗" of a corpus that never speaks of 参保), a general verb not.
     const asksVerb = /^v/.test(tag) && tag !== 'vn' && !reading.language.lightVerbs.includes(word) && !reading.language.movementVerbs.includes(word);
-    if ((!nounTags.test(tag) && !asksVerb) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
+    // A set phrase the tagger reads as one locution ("近视眼", tag l) names a thing too, when it is a word of three
+    // characters or more.
+    const locution = tag === 'l' && word.length >= 3;
+    if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.
     if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters(context).includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;

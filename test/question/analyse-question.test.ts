@@ -145,6 +145,7 @@ describe('analyseQuestion', () => {
     ['我住武侯区，在高新区上班，医保能在高新区办转移吗？', []],
     ['视同缴费年限能不能算进医保的缴费年限里？', []],
     ['职工医保和居民医保有什么区别？', []],
+    ['医保能报销近视眼激光手术吗？', ['近视眼']],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });
