@@ -113,12 +113,17 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
   const words: FocusWord[] = [];
   for (const tagged of context.text.tag(text)) {
     // A modal the segmenter glued to a verb the corpus knows ("能报" → 报) asks; the verb is the word.
-    const unglued = /^[会能可要需得]\p{Script=Han}/u.test(tagged.word) && context.frequency(tagged.word) === 0 && context.frequency(tagged.word.slice(1)) > 0;
-    const { word, tag } = unglued ? { word: tagged.word.slice(1), tag: 'v' } : tagged;
+    // (Only for a token that is no word of the corpus nor of the synonyms: "带过去" is one.)
+    const stray = context.frequency(tagged.word) === 0 && reading.synonyms.alternatives(tagged.word).length <= 1;
+    const unglued = stray && /^[会能可要需得]\p{Script=Han}/u.test(tagged.word) && context.frequency(tagged.word.slice(1)) > 0;
+    // So is a complement glued to a verb the corpus knows ("办上" → 办).
+    const complement = stray && !unglued && !reading.language.movementVerbs.includes(tagged.word) ? reading.language.verbComplements.find((ending) => tagged.word.endsWith(ending) && tagged.word.length > ending.length && context.frequency(tagged.word.slice(0, -ending.length)) > 0) : undefined;
+    const { word, tag } = unglued ? { word: tagged.word.slice(1), tag: 'v' } : complement ? { word: tagged.word.slice(0, -complement.length), tag: 'v' } : tagged;
     if (!word.trim() || context.text.stopwords.has(word) || questionWords.has(word) || /^[\s\p{P}\p{S}\d.]+$/u.test(word)) continue;
     if (words.some((existing) => existing.word === word)) continue;
     const categories = reading.language.categories.get(word) ?? [];
-    const alternatives = [...new Set([word, ...reading.synonyms.alternatives(word), ...categories.flatMap((category) => [category, ...reading.synonyms.alternatives(category)])])];
+    // The word as the user wrote it stays an alternative ("寄到" is also written in "邮寄到家").
+    const alternatives = [...new Set([word, ...reading.synonyms.alternatives(word), ...categories.flatMap((category) => [category, ...reading.synonyms.alternatives(category)]), tagged.word])];
     // A word whose canonical form is a verb asks about an event ("自己掏" → "承担"), whatever its own tag.
     const canonical = reading.synonyms.canonical(word);
     const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
@@ -127,7 +132,9 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const noun = !verb && !reading.language.lightVerbs.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
     // A light verb ("申请", "满足", "办理") says little of what is asked: it weighs as little as a type cue.
     // Verbs that only introduce an amount ("等半年", "要多久") say as little as light ones.
-    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word);
+    // A one-character verb of moving with no synonyms ("到了常州"; not 转, a word of transferring) tells where the
+    // user goes, not what they ask to happen.
+    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
     const relation = scopeVocabulary(context).relations.has(word);
     words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : weight, verb, noun, asked });

@@ -25,6 +25,10 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
   });
 
+  it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
+    expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
+  });
+
   it('should decline a question whose asked action the corpus never speaks of, rather than answer from a mention of its noun', async () => {
     expect((await ask('我和老婆在福州打工，孩子能在福州参保吗？')).status).toBe('no_answer');
   });
