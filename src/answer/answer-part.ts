@@ -203,10 +203,7 @@ const rareEnough = 1.5;
 /** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
-  // A verb of a materials question's asking form ("要带哪些材料", "准备什么") asks; it is no action to be named. (Of a
-  // channel question, "去哪查", the verb is the action.)
-  const cues = part.type === 'materials' ? index.reading.language.answerTypeCues.filter((entry) => entry.type === part.type).map((entry) => entry.cue) : [];
-  const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word) || cues.some((cue) => cue.includes(word.word));
+  const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word);
   const askedActions = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
   // When the asking clause's only verbs are light ones ("线下办的话…"), the action is the one the question names around
   // it ("从天津转到昆明").
