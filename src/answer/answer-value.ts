@@ -108,7 +108,8 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // The answering figure comes from a statement that covers the question (a terse one, "转出地处理:一般不超过10个
   // 工作日", a little less); its rivals may cover it less still.
   // It names what is asked about ("缴费基数"), not only the words around it.
-  const nouns = specificNouns({ index, part });
+  // A figure question whose asking clause names no noun ("…要办多长时间") is about the nouns named around it.
+  const nouns = specificNouns({ index, part, around: true });
   const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage && isAbout(item.evidence.statement, nouns, 'noun', index.reading.language));
   const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their

@@ -27,13 +27,15 @@ const specificShare = 0.1;
  * The asked nouns the corpus uses least: what the question is about ("统筹账户" in "统筹账户的钱能转到新的参保地吗").
  * Nouns about as rare as the rarest one (within 1.5×) all count.
  */
-export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: QuestionPart }): FocusWord[] {
+export function distinctiveNouns({ index, part, around = false }: { index: LoadedIndex; part: QuestionPart; around?: boolean }): FocusWord[] {
   const { frequency } = questionContextOf(index);
   // A word the corpus does not use counts by its most used alternative ("姥姥" by "外祖父母").
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
   // Scope words (a place, a district, a type) say whose situation it is, not what is asked about.
   const scope = scopeTerms(index);
-  const named = part.predicate.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scope.has(word.word));
+  const nounOf = (word: FocusWord) => word.noun && word.word.length > 1 && used(word) > 0 && !scope.has(word.word);
+  // `around`: an asking clause without a noun of its own ("…,要办多长时间") asks about the nouns named around it.
+  const named = part.predicate.some(nounOf) || !around ? part.predicate.filter(nounOf) : part.focus.filter(nounOf);
   if (named.length === 0) return [];
   const rarest = Math.min(...named.map(used));
   // A head noun after a 的 ("补缴产生的滞纳金") is what is asked about when the corpus uses it sparingly; a common
@@ -47,10 +49,10 @@ export function distinctiveNouns({ index, part }: { index: LoadedIndex; part: Qu
 }
 
 /** The distinctive nouns the corpus uses sparingly: a statement that answers must name one ("缴费基数"). */
-export function specificNouns({ index, part }: { index: LoadedIndex; part: QuestionPart }): FocusWord[] {
+export function specificNouns({ index, part, around = false }: { index: LoadedIndex; part: QuestionPart; around?: boolean }): FocusWord[] {
   const { frequency } = questionContextOf(index);
   const limit = specificShare * index.lexical.documentCount;
-  return distinctiveNouns({ index, part }).filter((word) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency)) <= limit);
+  return distinctiveNouns({ index, part, around }).filter((word) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency)) <= limit);
 }
 
 

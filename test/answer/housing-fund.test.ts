@@ -32,8 +32,10 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect((await ask('公积金缴存比例最高能交多少？')).status).toBe('no_answer');
   });
 
-  it('should decline a duration the corpus gives only as a blogger’s experience of another fund', async () => {
-    expect((await ask('我的养老保险从北京转到成都，要办多长时间？')).answer).not.toContain('快两个月');
+  it('should decline a duration of another insurance, given only in a blogger’s story and a figure about the fund', async () => {
+    const response = await ask('我的养老保险从北京转到成都，要办多长时间？');
+    expect(response.status).toBe('no_answer');
+    expect(response.answer).not.toContain('快两个月');
   });
 
   it("should read 全省 in a province's own notice as that province: a user in another province is not told the province's rule", async () => {
