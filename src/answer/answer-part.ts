@@ -200,6 +200,15 @@ function rarestWord(index: LoadedIndex, part: QuestionPart, kinds: string[]): Fo
 /** The inverse document frequency above which a word tells one passage from another. */
 const rareEnough = 1.5;
 
+/** Whether the part claims something holds always: a word saying so ("随时"), or an opener with a later 都 ("啥时候…都能"). */
+function claimsAlways(part: QuestionPart, language: LoadedIndex['reading']['language']): boolean {
+  if (language.universalWords.some((word) => part.text.includes(word))) return true;
+  return language.universalOpeners.some((word) => {
+    const at = part.text.indexOf(word);
+    return at >= 0 && part.text.indexOf('都', at + word.length) > at;
+  });
+}
+
 /** Whether statements name an action the part's own question asks about (a verb other than a general one), if any. */
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
@@ -250,7 +259,11 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   if (part.type === 'yesno' || checksFigure || (part.yesNo && !valueTypes.has(part.type) && !sectionTypes.has(part.type))) {
     // Statements answering by a quantity or a verb may be worded far from the question: read them down to a low floor.
     const pool = [...evidence, ...claimEvidence({ index, analysis, part, evidence })];
-    const polar = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
+    const read = readAnswers({ index, analysis, part, evidence: pool.filter((item) => isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage / 4) });
+    // A claim that something holds always ("啥时候不想要了都能退钱") is answered no by a statement denying it under any
+    // condition ("待遇享受期已经开始后的缴费不再退回"): one exception is enough.
+    const denials = claimsAlways(part, index.reading.language) ? read.filter((item) => item.reading.answer === 'no' && item.reading.basis !== 'noun' && item.evidence.verdict !== 'other_scope' && item.evidence.verdict !== 'superseded') : [];
+    const polar = denials.length > 0 ? denials.map((item) => ({ ...item, evidence: { ...item.evidence, verdict: 'applies' as const } })) : read;
     const found = resolveYesNo({ index, polar });
     // Denied by a statement of the figure, or by one whose condition the user's own duration misses.
     const denied = found?.resolution.adopted?.valueKey === 'no' && (found.lead.reading.basis === 'quantity' || found.lead.evidence.missesDuration === true);

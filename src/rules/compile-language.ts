@@ -65,6 +65,8 @@ export interface Language {
   alongWith: string[];
   moneyQuestions: string[];
   shareWords: string[];
+  universalWords: string[];
+  universalOpeners: string[];
   personalPronouns: string[];
   institutionalPronouns: string[];
   hearsay: string[];
@@ -99,6 +101,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners']],
     ['outcomes', ['loss', 'keep', 'moved']],
     ['refusals', ['act', 'role', 'reveal', 'entertain']],
+    ['universal', ['words', 'openers']],
   ] as const) {
     const target = merged[group] as Record<string, string[]>;
     const source = (added[group] ?? {}) as Record<string, string[] | undefined>;
@@ -182,6 +185,8 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     alongWith: list(data.alongWith),
     moneyQuestions: list(data.moneyQuestions),
     shareWords: list(data.shareWords),
+    universalWords: list(data.universal.words),
+    universalOpeners: list(data.universal.openers),
     personalPronouns: list(data.personalPronouns),
     institutionalPronouns: list(data.institutionalPronouns),
     hearsay: list(data.hearsay),

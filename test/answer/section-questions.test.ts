@@ -33,6 +33,13 @@ describe('questions answered by a section, and conditions that presuppose the as
     },
   );
 
+  it.each([
+    ['会费是不是随时都能退？', '不是。训练课程已经开始后的会费不再退还。[1]'],
+    ['会费啥时候都可以退吗？', '不能。训练课程已经开始后的会费不再退还。[1]'],
+  ])('should deny a claim that something holds always (%s) by the statement denying it under a condition', async (question, expected) => {
+    expect(lead(await ask(question))).toBe(expected);
+  });
+
   it('should answer a 要不要 question by whether the statement requires the asked action', async () => {
     expect(lead(await ask('停卡超过30天，补交会费后要不要重新预约私教课？'))).toBe('需要。停卡超过30天的会员，可以补交会费，但需重新预约私教课。[1]');
   });

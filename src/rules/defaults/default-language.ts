@@ -125,6 +125,7 @@ export const defaultLanguage: LanguageData = {
   anaphora: ['原', '该', '此', '其', '这个', '那个'],
   perUnit: ['每满', '每'],
   alongWith: ['随', '跟随', '随同'],
+  universal: { words: ['随时', '任何时候', '任何时间', '无论何时', '一律', '无条件'], openers: ['啥时候', '什么时候', '何时', '无论', '不管'] },
   shareWords: ['比例', '比率', '费率', '百分之', '百分比', '几成'],
   moneyQuestions: ['多少钱', '几块钱', '多少块', '几元', '多少元'],
   comparisonJoiners: ['跟', '和', '与', '同', '及', '以及', '还是', '对比', '相比', '比起', '相对于', 'vs', 'VS'],
