@@ -28,6 +28,12 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(lead(await ask('我刚从深圳换工作到长沙，公积金转过来要多长时间？'))).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
   });
 
+  it('should answer a follow-up asking whether one still has to go back by the notice saying it is not needed', async () => {
+    const first = await answerQuestion({ index, message: '我刚从深圳换工作到长沙，公积金转过来要多长时间？', session: null, sessionId: 's' });
+    const { response } = await answerQuestion({ index, message: '那我不太会用手机，是不是还得回深圳柜台跑一趟？', session: first.session, sessionId: 's' });
+    expect(lead(response)).toMatch(/^不是。.*无需本人到柜台办理/);
+  });
+
   it('should decline a share the corpus never gives rather than answer with another figure', async () => {
     expect((await ask('公积金缴存比例最高能交多少？')).status).toBe('no_answer');
   });
