@@ -1,7 +1,6 @@
 // A yes/no part: each statement's yes or no to what is asked, reconciled; the adopted side's word and statement lead.
 import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
-import { findQuantities } from '../reconcile/find-quantities.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
@@ -62,7 +61,8 @@ export function specificNouns({ index, part, around = false }: { index: LoadedIn
  */
 export function isAbout(statement: PolarEvidence['evidence']['statement'], nouns: FocusWord[], basis: string, { coordinators, anaphora }: Pick<Language, 'coordinators' | 'anaphora'>): boolean {
   if (nouns.length === 0) return true;
-  const text = `${statement.label ?? ''}|${statement.normalized}`;
+  // A figure in a section ("起付标准 :由500元降至200元" under "…职工医保门诊报销比例…") is about what its headings name.
+  const text = basis === 'quantity' ? `${statement.label ?? ''}|${statement.path.join('|')}|${statement.normalized}` : `${statement.label ?? ''}|${statement.normalized}`;
   const alternatives = nouns.flatMap((noun) => noun.alternatives.filter((alternative) => alternative.length > 1));
   // "原账户" refers back to the 个人账户 the page is about: a noun's head after an anaphoric prefix names it too.
   for (const noun of nouns) {
@@ -128,7 +128,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const { language, synonyms } = index.reading;
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
-  const askedQuantities = findQuantities({ text: part.asked, language });
+  // The figures the question checks, in its asking clause or the clause it confirms ("还是500块，是这样吗").
+  const askedQuantities = part.quantities;
   // Asked with a necessity cue ("是不是一定得…") or a construction answered by one ("要不要先注销", 需要/不需要).
   const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue)) || (part.yesNo !== null && language.necessary.includes(part.yesNo.yes));
   // A rumour that something is no longer needed ("交满15年以后就不用再交了，是这样吗") is checked against what the

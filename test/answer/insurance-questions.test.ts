@@ -27,6 +27,10 @@ describe('questions on the bundled corpus', () => {
     expect(lead(await ask('我在烟台上班还没退休，去一级医院看门诊能报多少？')).startsWith('80%。')).toBe(true);
   });
 
+  it('should deny a figure the user heard that a statement says was changed, whichever script they write in', async () => {
+    expect(lead(await ask('有人說煙台職工醫保門診起付標準還是500元，對嗎？'))).toBe('不是。起付标准 :由500元降至200元。[1]');
+  });
+
   it('should answer a share asked in percent with the figure of the labelled rate, kept whole on its teaser line', async () => {
     expect(lead(await ask('我在宣城打零工，自己交职工医保，费率是缴费基数的百分之几？'))).toBe('8.5%。缴费比例 :灵活就业人员需按照缴费基数的 8.5%[1]');
   });
