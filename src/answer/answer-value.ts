@@ -110,7 +110,7 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // It names what is asked about ("缴费基数"), not only the words around it.
   // A figure question whose asking clause names no noun ("…要办多长时间") is about the nouns named around it.
   const nouns = specificNouns({ index, part, around: true });
-  const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage && isAbout(item.evidence.statement, nouns, 'noun', index.reading.language));
+  const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage && isAbout(item.evidence.statement, nouns, 'quantity', index.reading.language));
   const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
   // rivals, whatever the rules then make of them.

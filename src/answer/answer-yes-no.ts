@@ -1,6 +1,7 @@
 // A yes/no part: each statement's yes or no to what is asked, reconciled; the adopted side's word and statement lead.
 import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { findQuantities } from '../reconcile/find-quantities.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
@@ -128,8 +129,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const { language, synonyms } = index.reading;
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
-  // The figures the question checks, in its asking clause or the clause it confirms ("还是500块，是这样吗").
-  const askedQuantities = part.quantities;
+  const askedQuantities = findQuantities({ text: part.asked, language });
   // Asked with a necessity cue ("是不是一定得…") or a construction answered by one ("要不要先注销", 需要/不需要).
   const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue)) || (part.yesNo !== null && language.necessary.includes(part.yesNo.yes));
   // A rumour that something is no longer needed ("交满15年以后就不用再交了，是这样吗") is checked against what the

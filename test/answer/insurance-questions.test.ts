@@ -28,7 +28,7 @@ describe('questions on the bundled corpus', () => {
   });
 
   it('should deny a figure the user heard that a statement says was changed, whichever script they write in', async () => {
-    expect(lead(await ask('有人說煙台職工醫保門診起付標準還是500元，對嗎？'))).toBe('不是。起付标准 :由500元降至200元。[1]');
+    expect(lead(await ask('有人說煙台職工醫保門診起付標準還是500元，對嗎？'))).toBe('不是，200元。起付标准 :由500元降至200元。[1]');
   });
 
   it('should answer a share asked in percent with the figure of the labelled rate, kept whole on its teaser line', async () => {
