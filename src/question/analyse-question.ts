@@ -202,7 +202,7 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
     if (alternatives.some(known)) continue;
     // A verb is known by its stem: without a negation before it ("算不算" → 不算) or a complement after it ("寄到",
     // "改过来"), whose stem the corpus uses inside its own words ("邮寄").
-    if (asksVerb && verbStems(word, context).some((stem) => context.frequency(stem) > 0)) continue;
+    if (asksVerb && verbStems(word, context).some((stem) => [stem, ...reading.synonyms.alternatives(stem)].some((alternative) => context.frequency(alternative) > 0))) continue;
     // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
     const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;
@@ -466,7 +466,11 @@ export function analyseQuestion({ message, previous, context }: { message: strin
     situation = mergeSituation(situation, previous.situation);
     // "那押金呢？" names a new thing: the earlier turn's things give way, its verbs and situation stay.
     const ownThings = parts[0].predicate.filter((word) => word.noun && !previous.part.focus.some((earlier) => earlier.word === word.word));
-    const kept = ownThings.length > 0 ? previous.part.focus.filter((word) => !word.noun) : previous.part.focus;
+    // A follow-up that asks a question of its own ("那…能报吗") keeps what the earlier turn asked about, not every word
+    // of the situation it told (that situation is merged above).
+    const asksOwn = parts[0].type !== 'explain' || detectAnswerType({ clause: parts[0].text, language: context.reading.language }).type !== null;
+    const earlierFocus = asksOwn ? previous.part.predicate : previous.part.focus;
+    const kept = ownThings.length > 0 ? earlierFocus.filter((word) => !word.noun) : earlierFocus;
     const carried = withoutReplaced(kept, parts[0].focus, context).map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }));
     const first = parts[0];
     // "那要是从广州调到长沙呢？" only changes the situation: the earlier question is asked again, as it was asked.
@@ -485,7 +489,8 @@ export function analyseQuestion({ message, previous, context }: { message: strin
       // "那要是住了半年呢" keeps nothing of the earlier figure; "那深圳呢" keeps the figure the earlier turn checked.
       quantities: first.quantities.length > 0 || ownType ? first.quantities : previous.part.quantities,
       focus: restated ? mergeFocus([carriedFocus, ownFocus]) : mergeFocus([ownFocus, carriedFocus]),
-      predicate: restated ? previous.part.predicate : mergeFocus([first.predicate, ownThings.length > 0 ? previous.part.predicate.filter((word) => !word.noun) : previous.part.predicate]),
+      // What a follow-up that asks its own question asks is its own ("那交上去以后几天能拿到证"), not the earlier turn's.
+      predicate: restated ? previous.part.predicate : asksOwn && first.predicate.length > 0 ? first.predicate : mergeFocus([first.predicate, ownThings.length > 0 ? previous.part.predicate.filter((word) => !word.noun) : previous.part.predicate]),
     };
   }
   return {

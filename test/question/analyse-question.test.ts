@@ -160,6 +160,16 @@ describe('analyseQuestion', () => {
     expect(followUp.situation.scope.relation).toBe('same-province');
   });
 
+  it('should ask a follow-up that asks its own question about its own words, keeping the earlier turn only as light focus', () => {
+    const first = analyse('我上个月从单位离职了，新工作还没找到，医保是不是必须马上去停保？');
+    const previous: RememberedTurn = { message: first.message, part: first.parts[0], situation: first.situation };
+    const followUp = analyse('那转移手续办完以后多久能到账？', previous);
+    expect(followUp.followUp).toBe(true);
+    expect(followUp.parts[0].type).toBe('duration');
+    expect(followUp.parts[0].predicate.map((word) => word.word)).not.toContain('停保');
+    expect(followUp.parts[0].focus.filter((word) => ['离职', '工作'].includes(word.word))).toEqual([]);
+  });
+
   it('should split a message that asks two things, and fold a question about a figure’s date into the figure', () => {
     expect(analyse('申请之前要满足什么条件？网上申请需要上传什么？').parts.map((part) => part.type)).toEqual(['conditions', 'materials']);
     const figure = analyse('现在开通的省份有多少个？是截至什么时候的数据？');
