@@ -8,6 +8,7 @@ import { sameKind } from '../reconcile/find-quantities.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, idf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { chooseSection } from './answer-section.js';
 import { scaleRate } from './scale-rate.js';
@@ -57,29 +58,11 @@ function topicOf(part: QuestionPart, lead: Statement | undefined): string {
   return asked || lead?.path.at(-1) || '';
 }
 
-const keyCache = new WeakMap<Statement, string>();
-
 /** A statement's sentence without punctuation or spaces: copies of one sentence share it. */
-function keyOf(statement: Statement): string {
-  let key = keyCache.get(statement);
-  if (key === undefined) {
-    key = sentenceKey(statement.normalized);
-    keyCache.set(statement, key);
-  }
-  return key;
-}
-
-const wordCache = new WeakMap<Statement, Set<string>>();
+const keyOf = rememberPerKey((statement: Statement): string => sentenceKey(statement.normalized));
 
 /** The words of a statement's clauses. */
-function wordsOf(statement: Statement): Set<string> {
-  let words = wordCache.get(statement);
-  if (!words) {
-    words = new Set(statement.clauseTokens.flat());
-    wordCache.set(statement, words);
-  }
-  return words;
-}
+const wordsOf = rememberPerKey((statement: Statement): Set<string> => new Set(statement.clauseTokens.flat()));
 
 /**
  * Points after the lead: relevant, applicable statements that neither repeat the lead nor state a set-aside value.
@@ -353,7 +336,6 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     }
   }
 
-  // A question for an amount of money that no statement gives ("每个月能领多少钱") is not answered by one without it.
   // A question for an amount of money itself ("多少钱"; not a fee that may be a share, "扣多少手续费") or for a share
   // ("缴存比例最高多少") that no statement gives is not answered by a statement without it.
   const asksMoney = part.unit?.dimension === 'money' && index.reading.language.moneyQuestions.some((word) => part.asked.includes(word));

@@ -3,6 +3,7 @@ import type { LoadedIndex } from '../index/load-index.js';
 import { supersedingOf, type Evidence } from '../retrieval/retrieve-evidence.js';
 import type { Candidate } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 
 /** The share of a question's focus a statement must cover to answer it. */
 export const minimumCoverage = 0.4;
@@ -20,24 +21,17 @@ export function scoreEvidence(evidence: Evidence): number {
 
 /** Evidence that can be said at all: a sentence, not a heading, a question or page furniture. */
 export function isSayable({ index, evidence }: { index: LoadedIndex; evidence: Evidence }): boolean {
-  let sayable = sayableCache.get(evidence.statement);
-  if (sayable === undefined) {
-    sayable = readSayable(index, evidence.statement);
-    sayableCache.set(evidence.statement, sayable);
-  }
-  return sayable;
+  return sayable(evidence.statement, index);
 }
 
-const sayableCache = new WeakMap<Statement, boolean>();
-
-function readSayable(index: LoadedIndex, statement: Statement): boolean {
+const sayable = rememberPerKey((statement: Statement, index: LoadedIndex): boolean => {
   const { text, normalized } = statement;
   // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements.
   // A short exclamation ("医保转移必看!") calls for attention; it states nothing.
   if ([...normalized].length < 6 || /[?？:：]$/.test(normalized) || ([...normalized].length < 12 && /[!！]$/.test(normalized))) return false;
   const { boilerplate, announcements } = index.rules.cleaning;
   return !boilerplate.some((pattern) => pattern.test(text)) && !announcements.some((pattern) => pattern.test(normalized));
-}
+});
 
 /** The best evidence by score, ties broken by document order for determinism. */
 export function best<T extends { evidence: Evidence }>(items: T[]): T | undefined {

@@ -3,6 +3,7 @@ import { findQuantities, isDuration, type Quantity } from '../reconcile/find-qua
 import { detectUserScope } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { detectAnswerType } from './detect-answer-type.js';
 import { findRefusal } from './find-refusal.js';
@@ -47,31 +48,15 @@ function clausesOf(sentence: string): Array<{ text: string; start: number }> {
   return clauses;
 }
 
-const patternCache = new WeakMap<string[], RegExp>();
-
 /** One pattern for a list of words of two characters or more, the longest tried first at each place. */
-function wordsPattern(words: string[]): RegExp {
-  let pattern = patternCache.get(words);
-  if (!pattern) {
-    const longer = [...new Set(words.filter((word) => word.length > 1))].sort((left, right) => right.length - left.length);
-    pattern = longer.length > 0 ? new RegExp(longer.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : /(?!)/g;
-    patternCache.set(words, pattern);
-  }
-  return pattern;
-}
-
-const askingCache = new WeakMap<QuestionContext['reading']['language'], string[]>();
+const wordsPattern = rememberPerKey((words: string[]): RegExp => {
+  const longer = [...new Set(words.filter((word) => word.length > 1))].sort((left, right) => right.length - left.length);
+  return longer.length > 0 ? new RegExp(longer.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : /(?!)/g;
+});
 
 /** The words that only ask, and those that only say who the user heard it from ("朋友说"): neither is what is asked. */
-function askingWords(context: QuestionContext): string[] {
-  const { language } = context.reading;
-  let words = askingCache.get(language);
-  if (!words) {
-    words = [...language.questionWords, ...language.hearsay];
-    askingCache.set(language, words);
-  }
-  return words;
-}
+const askingWordsOf = rememberPerKey((language: QuestionContext['reading']['language']): string[] => [...language.questionWords, ...language.hearsay]);
+const askingWords = (context: QuestionContext) => askingWordsOf(context.reading.language);
 
 /** `text` with the given spans, question words and place names blanked out, so they do not become focus words. */
 function blank(text: string, spans: Array<[number, number]>, questionWords: string[] = [], context?: QuestionContext): string {
@@ -151,17 +136,12 @@ function isAsking(clause: string, context: QuestionContext): boolean {
  * Words that say whose situation it is ("外省", "异地", a scope term): judged by scope, never unknown topics. The
  * relation words among them ("跨省", "外省") name the move itself.
  */
-const scopeWordCache = new WeakMap<QuestionContext['reading'], { all: Set<string>; relations: Set<string> }>();
-function scopeVocabulary(context: QuestionContext): { all: Set<string>; relations: Set<string> } {
-  let words = scopeWordCache.get(context.reading);
-  if (!words) {
-    const { scope } = context.reading;
-    const relations = [...scope.relations.map((entry) => entry.word), ...scope.otherProvince];
-    words = { all: new Set([...relations, ...scope.complements, ...scope.localChanges, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]), relations: new Set(relations) };
-    scopeWordCache.set(context.reading, words);
-  }
-  return words;
-}
+const scopeVocabularyOf = rememberPerKey((reading: QuestionContext['reading']): { all: Set<string>; relations: Set<string> } => {
+  const { scope } = reading;
+  const relations = [...scope.relations.map((entry) => entry.word), ...scope.otherProvince];
+  return { all: new Set([...relations, ...scope.complements, ...scope.localChanges, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]), relations: new Set(relations) };
+});
+const scopeVocabulary = (context: QuestionContext) => scopeVocabularyOf(context.reading);
 const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 
 /** The one-character negations of the language ("不", "没"). */

@@ -1,5 +1,6 @@
 // Does a statement say yes or no to what a yes/no question asks? (pure)
 import type { Language } from '../rules/compile-language.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { isNegated } from './analyse-sentence.js';
 import { outcomeOf } from './derive-claims.js';
 import type { Quantity } from './find-quantities.js';
@@ -52,24 +53,17 @@ function wordAt(statement: Statement, position: number, text: string, word: Aske
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
 export function askedOutcome({ words, language }: { words: AskedWord[]; language: Language }): 'keep' | 'loss' | null {
   // Every statement read for a part is read with the same words.
-  let outcome = outcomeCache.get(words);
-  if (outcome === undefined) {
-    outcome = readAskedOutcome(words, language);
-    outcomeCache.set(words, outcome);
-  }
-  return outcome;
+  return rememberedOutcome(words, language);
 }
 
-const outcomeCache = new WeakMap<AskedWord[], 'keep' | 'loss' | null>();
-
-function readAskedOutcome(words: AskedWord[], language: Language): 'keep' | 'loss' | null {
+const rememberedOutcome = rememberPerKey((words: AskedWord[], language: Language): 'keep' | 'loss' | null => {
   for (const word of words) {
     const alternatives = word.alternatives.filter((alternative) => !language.moved.includes(alternative));
     if (alternatives.some((alternative) => language.loss.includes(alternative))) return 'loss';
     if (alternatives.some((alternative) => language.keep.includes(alternative))) return 'keep';
   }
   return null;
-}
+});
 
 /**
  * The statement's yes or no to the question, read in this order: a quantity the question names ("等半年"), one of

@@ -6,6 +6,7 @@ import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../rec
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import type { Statement } from '../reconcile/statement-types.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { isWithin } from '../text/structure-document.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { searchChunks } from './search-chunks.js';
@@ -67,35 +68,23 @@ function contains(text: string, alternatives: string[]): boolean {
   return alternatives.some((alternative) => alternative.length > 0 && text.includes(alternative));
 }
 
-/** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
-const massCache = new WeakMap<QuestionPart, number[]>();
-
-/** The weight of each focus word of a part in its coverage: its own weight by its rarity; what the question asks to
- * happen (its verb) matters more than the words around it. */
-function focusMasses(index: LoadedIndex, part: QuestionPart): number[] {
-  let masses = massCache.get(part);
-  if (!masses) {
-    masses = part.focus.map((word) => word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1));
-    massCache.set(part, masses);
-  }
-  return masses;
-}
-
-const contextCache = new WeakMap<Statement, string>();
+/**
+ * The weight of each focus word of a part in its coverage: its own weight by its rarity; what the question asks to
+ * happen (its verb) matters more than the words around it.
+ */
+const focusMasses = rememberPerKey((part: QuestionPart, index: LoadedIndex): number[] =>
+  part.focus.map((word) => word.weight * idf(index, word.alternatives) * (word.asked && word.verb ? 1.5 : 1)),
+);
 
 /** What surrounds a statement's sentence: its label, its headings and its document's title, normalized. */
-function contextOf(index: LoadedIndex, statement: Statement): string {
-  let context = contextCache.get(statement);
-  if (context === undefined) {
-    const document = index.documents.get(statement.sourceId);
-    context = `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
-    contextCache.set(statement, context);
-  }
-  return context;
-}
+const contextOf = rememberPerKey((statement: Statement, index: LoadedIndex): string => {
+  const document = index.documents.get(statement.sourceId);
+  return `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
+});
 
+/** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
 export function coverageOf({ index, part, statement }: { index: LoadedIndex; part: QuestionPart; statement: Statement }): { coverage: number; askedCoverage: number } {
-  const context = contextOf(index, statement);
+  const context = contextOf(statement, index);
   let total = 0;
   let found = 0;
   let askedTotal = 0;
@@ -110,7 +99,7 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
       askedFound += mass;
     }
   }
-  const masses = focusMasses(index, part);
+  const masses = focusMasses(part, index);
   part.focus.forEach((word, position) => {
     const mass = masses[position];
     total += mass;
@@ -165,42 +154,28 @@ function overlaps(text: string, said: string, word: string, within: string[]): b
   return false;
 }
 
-const scopeTermCache = new WeakMap<LoadedIndex, Set<string>>();
-
-/** The scope vocabulary of an index: relation words, other-province words, dimension terms. */
 /** The words of the index's scope vocabulary: relations, other-province words, complements and dimension terms. */
-export function scopeTerms(index: LoadedIndex): Set<string> {
-  let terms = scopeTermCache.get(index);
-  if (!terms) {
-    const { scope } = index.reading;
-    terms = new Set([...scope.relations.map((entry) => entry.word), ...scope.otherProvince, ...scope.complements, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
-    scopeTermCache.set(index, terms);
-  }
-  return terms;
-}
-
-const headingCache = new WeakMap<LoadedIndex, Map<string, Array<{ sourceId: string; section: number; heading: string }>>>();
+export const scopeTerms = rememberPerKey((index: LoadedIndex): Set<string> => {
+  const { scope } = index.reading;
+  return new Set([...scope.relations.map((entry) => entry.word), ...scope.otherProvince, ...scope.complements, ...scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
+});
 
 /** The sections of the index whose heading names a kind word ("条件"), by that word. */
-function sectionsByKind(index: LoadedIndex): Map<string, Array<{ sourceId: string; section: number; heading: string }>> {
-  let byKind = headingCache.get(index);
-  if (!byKind) {
-    byKind = new Map();
-    const words = [...new Set(index.reading.language.sectionKinds.map((entry) => entry.word))];
-    for (const document of index.documents.values()) {
-      document.sections.forEach((entry, section) => {
-        const heading = index.text.normalize(entry.heading);
-        for (const word of words.filter((kind) => heading.includes(kind))) {
-          const list = byKind!.get(word) ?? [];
-          list.push({ sourceId: document.sourceId, section, heading });
-          byKind!.set(word, list);
-        }
-      });
-    }
-    headingCache.set(index, byKind);
+const sectionsByKind = rememberPerKey((index: LoadedIndex): Map<string, Array<{ sourceId: string; section: number; heading: string }>> => {
+  const byKind = new Map<string, Array<{ sourceId: string; section: number; heading: string }>>();
+  const words = [...new Set(index.reading.language.sectionKinds.map((entry) => entry.word))];
+  for (const document of index.documents.values()) {
+    document.sections.forEach((entry, section) => {
+      const heading = index.text.normalize(entry.heading);
+      for (const word of words.filter((kind) => heading.includes(kind))) {
+        const list = byKind.get(word) ?? [];
+        list.push({ sourceId: document.sourceId, section, heading });
+        byKind.set(word, list);
+      }
+    });
   }
   return byKind;
-}
+});
 
 const kindSectionLimit = 4;
 
@@ -220,16 +195,16 @@ function kindSections({ index, part }: { index: LoadedIndex; part: QuestionPart 
   return [...scored.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section).slice(0, kindSectionLimit);
 }
 
-const replacements = new WeakMap<LoadedIndex, Map<string, string>>();
+/** Corpus path → the document of the index that supersedes it. */
+const replacements = rememberPerKey((index: LoadedIndex): Map<string, string> => {
+  const byPath = new Map<string, string>();
+  for (const document of index.documents.values()) for (const path of document.supersedes ?? []) byPath.set(path, document.sourceId);
+  return byPath;
+});
 
 /** The document that replaces a document of the index (its `supersedes` names it), if any. */
 export function supersedingOf(index: LoadedIndex, sourceId: string): string | undefined {
-  let byPath = replacements.get(index);
-  if (!byPath) {
-    byPath = new Map();
-    for (const document of index.documents.values()) for (const path of document.supersedes ?? []) byPath.set(path, document.sourceId);
-    replacements.set(index, byPath);
-  }
+  const byPath = replacements(index);
   const document = index.documents.get(sourceId);
   const replacing = document ? byPath.get(document.path) : undefined;
   return replacing !== sourceId ? replacing : undefined;
@@ -238,31 +213,17 @@ export function supersedingOf(index: LoadedIndex, sourceId: string): string | un
 /** "烟台市" and "烟台" are one city. */
 const citiesOf = (text: string) => [...new Set(findPlaces(text).filter((place) => place.kind === 'city').map((place) => place.name.replace(/市$/, '')))];
 
-const statementCityCache = new WeakMap<Statement, string[]>();
-
 /** The cities a statement is about: those it names, else, in a teaser (a snippet of a page about its title's city), the title's. */
-function statementCities(index: LoadedIndex, statement: Statement): string[] {
-  let cities = statementCityCache.get(statement);
-  if (!cities) {
-    const document = index.documents.get(statement.sourceId);
-    const own = citiesOf(statement.normalized);
-    cities = own.length > 0 || document?.kind !== 'teaser' ? own : citiesOf(index.text.normalize(document.title));
-    statementCityCache.set(statement, cities);
-  }
-  return cities;
-}
-
-const userCityCache = new WeakMap<QuestionAnalysis, string[]>();
+const statementCities = rememberPerKey((statement: Statement, index: LoadedIndex): string[] => {
+  const document = index.documents.get(statement.sourceId);
+  const own = citiesOf(statement.normalized);
+  return own.length > 0 || document?.kind !== 'teaser' ? own : citiesOf(index.text.normalize(document.title));
+});
 
 /** The cities the user names (this turn and the session's). */
-function userCities(analysis: QuestionAnalysis): string[] {
-  let cities = userCityCache.get(analysis);
-  if (!cities) {
-    cities = analysis.situation.words.filter((word) => findPlaces(word).some((found) => found.kind === 'city' && found.name === word)).map((word) => word.replace(/市$/, ''));
-    userCityCache.set(analysis, cities);
-  }
-  return cities;
-}
+const userCities = rememberPerKey((analysis: QuestionAnalysis): string[] =>
+  analysis.situation.words.filter((word) => findPlaces(word).some((found) => found.kind === 'city' && found.name === word)).map((word) => word.replace(/市$/, '')),
+);
 
 /**
  * A statement about one city, judged against the cities the user names: another city's statement does not apply
@@ -273,7 +234,7 @@ function placeVerdict({ index, analysis, statement, verdict }: { index: LoadedIn
   if (verdict.verdict === 'other_scope') return verdict;
   const cities = userCities(analysis);
   if (cities.length === 0) return verdict;
-  const named = statementCities(index, statement);
+  const named = statementCities(statement, index);
   if (named.length !== 1) return verdict;
   if (cities.includes(named[0])) return { ...verdict, specificity: verdict.specificity + 1 };
   return { verdict: 'other_scope', specificity: 0, qualifiers: named };
@@ -294,11 +255,7 @@ interface PartReading {
   saysNot: (word: string) => boolean;
 }
 
-const partReadings = new WeakMap<QuestionPart, PartReading>();
-
-function readPart(index: LoadedIndex, analysis: QuestionAnalysis, part: QuestionPart): PartReading {
-  const cached = partReadings.get(part);
-  if (cached) return cached;
+const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysis: QuestionAnalysis): PartReading => {
   const { synonyms } = index.reading;
   const userWords = new Set(analysis.situation.words.flatMap((word) => synonyms.alternatives(word)));
   const message = analysis.normalized;
@@ -317,7 +274,7 @@ function readPart(index: LoadedIndex, analysis: QuestionAnalysis, part: Question
     }
     return result;
   };
-  const reading: PartReading = {
+  return {
     userWords,
     asked: new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical))),
     askedActions: new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical))),
@@ -326,21 +283,10 @@ function readPart(index: LoadedIndex, analysis: QuestionAnalysis, part: Question
     quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
     saysNot,
   };
-  partReadings.set(part, reading);
-  return reading;
-}
-
-const moveWordCache = new WeakMap<LoadedIndex, Set<string>>();
+});
 
 /** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
-function moveWords(index: LoadedIndex): Set<string> {
-  let words = moveWordCache.get(index);
-  if (!words) {
-    words = new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]);
-    moveWordCache.set(index, words);
-  }
-  return words;
-}
+const moveWords = rememberPerKey((index: LoadedIndex): Set<string> => new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]));
 
 const verdictCache = new WeakMap<QuestionPart, { analysis: QuestionAnalysis; verdicts: Map<string, ApplicabilityVerdict> }>();
 
@@ -367,7 +313,7 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
-  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot } = readPart(index, analysis, part);
+  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot } = readPart(part, index, analysis);
   const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);

@@ -1,7 +1,7 @@
 // Normalization + segmentation + stopwords bundled for ingest and queries.
-import { rememberRecent } from './remember-recent.js';
 import type { RuleSet } from '../rules/compile-rules.js';
 import { createNormalizer, type Normalize } from './normalize-text.js';
+import { rememberRecent } from './remember-recent.js';
 import { createSegmenter, type Tag } from './segmenter.js';
 
 export interface TextPipeline {
