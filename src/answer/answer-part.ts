@@ -183,12 +183,12 @@ function rarestWord(index: LoadedIndex, part: QuestionPart, kinds: string[]): Fo
 /** The inverse document frequency above which a word tells one passage from another. */
 const rareEnough = 1.5;
 
-/** Whether the part claims something holds always: a word saying so ("随时"), or an opener with a later 都 ("啥时候…都能"). */
+/** Whether the part claims something holds always: a word saying so ("随时"), or an opener with a closer after it ("啥时候…都能"). */
 function claimsAlways(part: QuestionPart, language: LoadedIndex['reading']['language']): boolean {
   if (language.universalWords.some((word) => part.text.includes(word))) return true;
   return language.universalOpeners.some((word) => {
     const at = part.text.indexOf(word);
-    return at >= 0 && part.text.indexOf('都', at + word.length) > at;
+    return at >= 0 && language.universalClosers.some((closer) => part.text.indexOf(closer, at + word.length) > at);
   });
 }
 

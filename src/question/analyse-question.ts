@@ -100,7 +100,7 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // A modal or a pronoun the segmenter glued to a verb the corpus knows ("能报" → 报, "我办" → 办): the verb is the word.
     // (Only for a token that is no word of the corpus nor of the synonyms: "带过去" is one.)
     const stray = context.frequency(tagged.word) === 0 && reading.synonyms.alternatives(tagged.word).length <= 1;
-    const unglued = stray && (/^[会能可要需得]\p{Script=Han}/u.test(tagged.word) || reading.language.personalPronouns.includes(tagged.word[0])) && context.frequency(tagged.word.slice(1)) > 0;
+    const unglued = stray && tagged.word.length > 1 && [...reading.language.gluedModals, ...reading.language.personalPronouns].includes(tagged.word[0]) && context.frequency(tagged.word.slice(1)) > 0;
     // So is a complement glued to a verb the corpus knows ("办上" → 办).
     const complement = stray && !unglued && !reading.language.movementVerbs.includes(tagged.word) ? reading.language.verbComplements.find((ending) => tagged.word.endsWith(ending) && tagged.word.length > ending.length && context.frequency(tagged.word.slice(0, -ending.length)) > 0) : undefined;
     const { word, tag } = unglued ? { word: tagged.word.slice(1), tag: 'v' } : complement ? { word: tagged.word.slice(0, -complement.length), tag: 'v' } : tagged;

@@ -15,7 +15,7 @@ export function createReadingContext({ rules, text }: { rules: RuleSet; text: Te
   const language: Language = compileLanguage({ data: rules.language, normalize: text.normalize });
   const synonyms = createSynonymLexicon({ groups: rules.synonyms, normalize: text.normalize });
   const lightVerbs = new Set(language.lightVerbs);
-  const scope = compileScope({ rules: rules.scope, normalize: text.normalize, movementVerbs: language.movementVerbs, foreignPlaces: language.foreignPlaces });
+  const scope = compileScope({ rules: rules.scope, normalize: text.normalize, movementVerbs: language.movementVerbs, foreignPlaces: language.foreignPlaces, negation: language.negation });
   return {
     language,
     scope,

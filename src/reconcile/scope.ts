@@ -34,13 +34,15 @@ export interface CompiledScope {
   separators: string;
   movementVerbs: string[];
   foreignPlaces: string[];
+  /** The language's negations: a value right after one is said not to hold. */
+  negation: string[];
 }
 
 const longestFirst = <T extends { term?: string; word?: string }>(left: T, right: T) =>
   (right.term ?? right.word ?? '').length - (left.term ?? left.word ?? '').length;
 
 /** Normalizes the scope vocabulary once. */
-export function compileScope({ rules, normalize, movementVerbs, foreignPlaces }: { rules: ScopeRules; normalize: Normalize; movementVerbs: string[]; foreignPlaces: string[] }): CompiledScope {
+export function compileScope({ rules, normalize, movementVerbs, foreignPlaces, negation }: { rules: ScopeRules; normalize: Normalize; movementVerbs: string[]; foreignPlaces: string[]; negation: string[] }): CompiledScope {
   const parents = new Map<string, Map<string, string>>();
   const dimensions = Object.entries(rules.dimensions).map(([name, definition]) => {
     const byValue = new Map<string, string>();
@@ -69,6 +71,7 @@ export function compileScope({ rules, normalize, movementVerbs, foreignPlaces }:
     separators: rules.enumerationSeparators,
     movementVerbs,
     foreignPlaces,
+    negation,
   };
 }
 
@@ -116,7 +119,7 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
   const changes: Record<string, { from: string | null; to: string }> = {};
   for (const dimension of scope.dimensions) {
     // A value said not to hold ("还没退休", "非在职") is not the text's value.
-    const found = findWords(text, dimension.terms).filter((entry) => !/(不|没|未|非|没有|尚未|并非|不是)$/.test(text.slice(Math.max(0, entry.offset - 2), entry.offset)));
+    const found = findWords(text, dimension.terms).filter((entry) => !scope.negation.some((cue) => text.slice(Math.max(0, entry.offset - cue.length - 1), entry.offset).endsWith(cue)));
     if (found.length === 0) continue;
     // Values enumerated together ("职工医保、居民医保") name what the text covers, not a limit.
     const isSeparator = (character: string | undefined) => character !== undefined && character !== '' && scope.separators.includes(character);

@@ -67,6 +67,8 @@ export interface Language {
   shareWords: string[];
   universalWords: string[];
   universalOpeners: string[];
+  universalClosers: string[];
+  gluedModals: string[];
   personalPronouns: string[];
   institutionalPronouns: string[];
   hearsay: string[];
@@ -90,7 +92,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -101,7 +103,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners']],
     ['outcomes', ['loss', 'keep', 'moved']],
     ['refusals', ['act', 'role', 'reveal', 'entertain']],
-    ['universal', ['words', 'openers']],
+    ['universal', ['words', 'openers', 'closers']],
   ] as const) {
     const target = merged[group] as Record<string, string[]>;
     const source = (added[group] ?? {}) as Record<string, string[] | undefined>;
@@ -187,6 +189,8 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     shareWords: list(data.shareWords),
     universalWords: list(data.universal.words),
     universalOpeners: list(data.universal.openers),
+    universalClosers: list(data.universal.closers),
+    gluedModals: list(data.gluedModals),
     personalPronouns: list(data.personalPronouns),
     institutionalPronouns: list(data.institutionalPronouns),
     hearsay: list(data.hearsay),

@@ -87,9 +87,11 @@ export const languageSchema = z.object({
   perUnit: words.default([]),
   /** Words that make something move along with another ("随医保关系转移"): with a moving verb, they tell its fate. */
   alongWith: words.default([]),
-  /** Words that claim something holds always ("随时", "一律"), and openers that do so with a later 都 ("啥时候…都能"):
-   * one statement denying it under any condition answers no. */
-  universal: z.object({ words: words.default([]), openers: words.default([]) }).default({ words: [], openers: [] }),
+  /** Words that claim something holds always ("随时", "一律"), and openers that do so with a closer after them
+   * ("啥时候…都能"): one statement denying it under any condition answers no. */
+  universal: z.object({ words: words.default([]), openers: words.default([]), closers: words.default([]) }).default({ words: [], openers: [], closers: [] }),
+  /** Modals the segmenter may glue onto the verb after them ("能报", "要办"): the verb is the word. */
+  gluedModals: words.default([]),
   /** Words naming a share ("比例", "百分之几"): a figure asked about one is a percentage. */
   shareWords: words.default([]),
   /** Words that ask for an amount of money itself ("多少钱"), not for a fee that may be a share. */

@@ -12,6 +12,7 @@ describe('language data', () => {
     ['districtSuffixes', '高新园'],
     ['comparisonJoiners', '对照'],
     ['moneyQuestions', '几毛钱'],
+    ['gluedModals', '该'],
   ] as const)('should add a corpus word to the defaults of %s', (field, word) => {
     const language = compiled({ [field]: [word] });
     expect(language[field]).toContain(word);
