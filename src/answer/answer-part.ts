@@ -336,12 +336,10 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     }
   }
 
-  // A question for an amount of money itself ("多少钱"; not a fee that may be a share, "扣多少手续费") or for a share
-  // ("缴存比例最高多少") that no statement gives is not answered by a statement without it.
-  const asksMoney = part.unit?.dimension === 'money' && index.reading.language.moneyQuestions.some((word) => part.asked.includes(word));
-  if (part.type === 'number' && !part.yesNo && (asksMoney || part.unit?.dimension === 'percent')) return null;
-  // Nor is a question for how many working days, months… ("要多少个工作日") that no statement gives a figure for.
-  if (part.type === 'duration' && !part.yesNo && part.unit !== null) return null;
+  // A question for a figure in a unit ("要多少个工作日", "缴存比例最高多少", "多少钱") that no statement gives is not
+  // answered by a statement without it. (A fee asked without naming money, "扣多少手续费", may be given as a share.)
+  const feeAsShare = part.unit?.dimension === 'money' && !index.reading.language.moneyQuestions.some((word) => part.asked.includes(word));
+  if ((part.type === 'number' || part.type === 'duration') && !part.yesNo && part.unit !== null && !feeAsShare) return null;
 
   // "个人账户里的钱会怎样/呢?" asks what becomes of a thing (no verb of its own): a statement saying it is kept, lost
   // or moved answers it before one that only mentions it.
