@@ -10,7 +10,7 @@ import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, idf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
-import { chooseSection } from './answer-section.js';
+import { chooseSection, type SectionChoice } from './answer-section.js';
 import { scaleRate } from './scale-rate.js';
 import { quantityKey, resolveValue } from './answer-value.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
@@ -170,14 +170,20 @@ function compareThings({ index, part, evidence }: { index: LoadedIndex; part: Qu
   return { lead: sides as Statement[], things: part.compared };
 }
 
-/** The question's rarest word the corpus uses, other than a kind word ("材料"), a scope word or a place, if it is rare enough to tell sections apart. */
-function rarestWord(index: LoadedIndex, part: QuestionPart, kinds: string[]): FocusWord | null {
+/**
+ * The question's words the corpus uses that tell sections apart, rarest first, with their rarity: not a kind word
+ * ("材料"), a word of the question's cue ("准备" of "准备哪些"), a scope word or a place. A one-character word counts by
+ * its longer synonyms ("买" by "购房").
+ */
+function telling(index: LoadedIndex, part: QuestionPart, kinds: string[]): Array<{ word: FocusWord; rarity: number }> {
   const scope = scopeTerms(index);
-  const scored = part.focus
-    .filter((word) => (word.noun || word.verb) && word.word.length > 1 && !kinds.includes(word.word) && !scope.has(word.word) && findPlaces(word.word).length === 0 && word.alternatives.some((alternative) => alternative.length > 1 && (index.lexical.postings[alternative]?.length ?? 0) > 0))
+  const cues = index.reading.language.answerTypeCues.filter((entry) => entry.type === part.type).map((entry) => entry.cue);
+  return part.focus
+    .filter((word) => (word.noun || word.verb) && !kinds.includes(word.word) && !cues.some((cue) => cue.includes(word.word)) && !scope.has(word.word) && findPlaces(word.word).length === 0)
+    .map((word) => ({ ...word, alternatives: word.alternatives.filter((alternative) => alternative.length > 1 && (index.lexical.postings[alternative]?.length ?? 0) > 0) }))
+    .filter((word) => word.alternatives.length > 0)
     .map((word) => ({ word, rarity: idf(index, word.alternatives) }))
     .sort((left, right) => right.rarity - left.rarity);
-  return scored[0] && scored[0].rarity >= rareEnough ? scored[0].word : null;
 }
 
 /** The inverse document frequency above which a word tells one passage from another. */
@@ -211,7 +217,9 @@ function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: State
   };
 
   const text = statements.map((statement) => `${statement.label ?? ''}${headings(statement)}${statement.normalized}`).join('\n');
-  return verbs.some((verb) => text.includes(verb));
+  // A one-character verb names the action where a word starts with it ("转" in "转店"), not inside one ("开" in "打开").
+  const words = verbs.some((verb) => verb.length === 1) ? index.text.tokensOfNormalized(text) : [];
+  return verbs.some((verb) => (verb.length > 1 ? text.includes(verb) : words.some((word) => word.startsWith(verb))));
 }
 
 /** Answers one part from its evidence, or returns null when the knowledge base does not cover it. */
@@ -223,7 +231,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const readable = sectionTypes.has(part.type) ? evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded') : sayable;
   const covering = readable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
   // A statement whose condition the user's own duration misses still answers a yes/no question: not (yet).
-  const bearing = part.yesNo ? evidence.filter((item) => item.missesDuration && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
+  const bearing = part.yesNo ? evidence.filter((item) => item.missesCondition && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
   // A statement naming the figure a yes/no question checks ("又得等半年" → "无需…重新居住满半年") bears on it however
   // little else of the question it shares.
   const naming = part.yesNo && part.quantities.length > 0
@@ -249,7 +257,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const polar = denials.length > 0 ? denials.map((item) => ({ ...item, evidence: { ...item.evidence, verdict: 'applies' as const } })) : read;
     const found = resolveYesNo({ index, polar });
     // Denied by a statement of the figure, or by one whose condition the user's own duration misses.
-    const denied = found?.resolution.adopted?.valueKey === 'no' && (found.lead.reading.basis === 'quantity' || found.lead.evidence.missesDuration === true);
+    const denied = found?.resolution.adopted?.valueKey === 'no' && (found.lead.reading.basis === 'quantity' || found.lead.evidence.missesCondition === true);
     const resolved = checksFigure && !denied ? null : found;
     if (resolved) {
       const { resolution } = resolved;
@@ -289,7 +297,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const asOf = lead.analysis.asOf;
       // A figure given per unit of something the user states ("每满1年积2分" to "住满4年") is reckoned for them, unless
       // they ask for the rate itself ("每天多少钱").
-      const scaled = part.type === 'number' && adoptedValue.quantity && !index.reading.language.perUnit.some((word) => part.asked.includes(word)) ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units, perUnit: index.reading.language.perUnit }) : null;
+      // Nor when they check a rate they heard ("一天按千分之五算，真有这么高吗"): the rate is what is checked.
+      const scaled = part.type === 'number' && adoptedValue.quantity && !(part.yesNo && part.quantities.length > 0) && !index.reading.language.perUnit.some((word) => part.asked.includes(word)) ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units, perUnit: index.reading.language.perUnit }) : null;
       const valueText = scaled
         ? `${scaled.text}（${scaled.reckoning}）`
         : adoptedValue.text + (asOf && (part.asksAsOf || adoptedValue.quantity) ? `（截至${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月）` : '');
@@ -369,7 +378,19 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.
     const described = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded');
-    const section = chooseSection({ index, part, evidence: described });
+    // For materials, a section naming the question's rarest words (the user's case: "辞职" → "离职提取") comes first.
+    // A materials section is ranked by the question's words its heading and items name, the rarer weighing more
+    // ("买了套二手房" → the list with "购房提取", not a 租房 one).
+    const words = part.type === 'materials' ? telling(index, part, index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word)) : [];
+    const rarest = words[0] && words[0].rarity >= rareEnough ? words[0].word : null;
+    const mentions = (text: string, word: FocusWord) => word.alternatives.some((alternative) => text.includes(alternative));
+    const textOf = (statement: Statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`;
+    const names = (statement: Statement) => rarest !== null && mentions(textOf(statement), rarest);
+    const rank = (choice: SectionChoice) => {
+      const text = `${index.text.normalize(choice.heading)}\n${choice.items.map((item) => textOf(item.statement)).join('\n')}`;
+      return -words.reduce((sum, { word, rarity }) => sum + (mentions(text, word) ? rarity : 0), 0);
+    };
+    const section = chooseSection({ index, part, evidence: described, rank });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
     const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
     const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
@@ -383,8 +404,6 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const missesAsked = section !== null && !namesAsked(part, index, ...section.items.map((item) => item.statement));
     // Nor, for materials, one that lacks the rarest word of the question when another statement of materials names it
     // ("证明材料:补缴时需提供…" for "补缴断掉的医保要带哪些材料": a 退费 section lists materials too).
-    const rarest = part.type === 'materials' ? rarestWord(index, part, kinds) : null;
-    const names = (statement: Statement) => rarest !== null && rarest.alternatives.some((alternative) => alternative.length > 1 && `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`.includes(alternative));
     const ofKind = (statement: Statement) => kinds.some((word) => `${statement.label ?? ''}${statement.normalized}`.includes(word));
     const missesRarest = section !== null && rarest !== null && !section.items.some((item) => names(item.statement)) && !index.text.normalize(section.heading).includes(rarest.word) && described.some((item) => names(item.statement) && ofKind(item.statement));
     if (section && !list && !outcovered && !missesAsked && !missesRarest && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {

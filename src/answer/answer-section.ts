@@ -45,7 +45,13 @@ function headingCoverage(part: QuestionPart, masses: number[], heading: string):
 }
 
 /** The best section to list for the part, or null when no section's heading fits the question. */
-export function chooseSection({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence[] }): SectionChoice | null {
+export function chooseSection({ index, part, evidence, rank = () => 0 }: {
+  index: LoadedIndex;
+  part: QuestionPart;
+  evidence: Evidence[];
+  /** A rank that goes before the score, lower first (a materials section naming the user's case before others). */
+  rank?: (choice: SectionChoice) => number;
+}): SectionChoice | null {
   const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
   const masses = part.focus.map((word) => word.weight * idf(index, word.alternatives));
   const accounted = [...kinds, ...part.focus.flatMap((word) => word.alternatives)].filter((word) => word.length > 1).sort((left, right) => right.length - left.length);
@@ -89,5 +95,6 @@ export function chooseSection({ index, part, evidence }: { index: LoadedIndex; p
       considered.set(key, { sourceId: statement.sourceId, section: sectionId, heading: document.sections[sectionId].heading, items, headingCoverage: coverage, score: narrower * (kindWeight * kind + coverage + 0.5 * context + item.coverage * 0.5 - extraWeight * extra) - 0.05 * depth - 0.01 * item.rank });
     }
   }
-  return [...considered.values()].sort((left, right) => right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;
+  const ranks = new Map([...considered.values()].map((choice) => [choice, rank(choice)]));
+  return [...considered.values()].sort((left, right) => ranks.get(left)! - ranks.get(right)! || right.score - left.score || left.sourceId.localeCompare(right.sourceId) || left.section - right.section)[0] ?? null;
 }

@@ -60,11 +60,13 @@ function valuesOf({ index, part, evidence }: { index: LoadedIndex; part: Questio
     for (const [position, clause] of statement.analysis.clauses.entries()) {
       if (clause.label || clause.condition) continue;
       const text = statement.normalized.slice(clause.start, clause.end);
-      const point = index.reading.language.timePoints.find((word) => text.includes(word)) ?? /每年\d{1,2}月\d{1,2}日(至|到|-)\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/.exec(text)?.[0];
+      const named = index.reading.language.timePoints.find((word) => text.includes(word));
+      // A time point with the date it names ("次年1月1日") is given whole.
+      const point = named ? named + (/^\d{1,2}月(\d{1,2}日)?/.exec(text.slice(text.indexOf(named) + named.length))?.[0] ?? '') : /每年\d{1,2}月\d{1,2}日(至|到|-)\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/.exec(text)?.[0];
       // What a time point is about: the statement's claims' subjects ("补缴…享受待遇"), without the point itself.
       if (!point) continue;
       const about = [...new Set(claims.flatMap((claim) => claim.subject))].filter((word) => !point.includes(word) && !word.includes(point));
-      values.push({ evidence, quantity: null, subject: about.length > 0 ? about : statement.clauseTokens[position], valueKey: `when|${point}`, text: point });
+      values.push({ evidence, quantity: null, subject: about.length > 0 ? about : statement.clauseTokens[position], valueKey: `when|${named ?? point}`, text: point });
     }
   }
   return values;
@@ -99,6 +101,8 @@ function corpusRivals({ index, analysis, part, lead, overlap }: { index: LoadedI
 const answersAlike = (item: Evidence, lead: Evidence) => item.coverage >= alike * lead.coverage && item.askedCoverage >= alike * lead.askedCoverage;
 const alike = 0.8;
 const terseShare = 0.75;
+/** How much of its asking clause a statement must cover to answer a check of a figure whatever the story around. */
+const checkedCoverage = 0.5;
 /** How many claims the search for rivals reads at most (after the rarest subject word's). */
 const rivalLookup = 400;
 
@@ -110,7 +114,11 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // It names what is asked about ("缴费基数"), not only the words around it.
   // A figure question whose asking clause names no noun ("…要办多长时间") is about the nouns named around it.
   const nouns = specificNouns({ index, part, around: true });
-  const answering = values.filter((item) => !item.evidence.statement.example && item.evidence.coverage >= terseShare * minimumCoverage && isAbout(item.evidence.statement, nouns, 'quantity', index.reading.language));
+  // A user checking a figure they heard asks about its subject ("滞纳金…千分之五"): the words of their story around it
+  // do not make a statement of that figure's kind cover the question less.
+  const checking = part.yesNo !== null && part.quantities.length > 0;
+  const covers = (item: ValueEvidence) => item.evidence.coverage >= terseShare * minimumCoverage || (checking && item.evidence.askedCoverage >= checkedCoverage);
+  const answering = values.filter((item) => !item.evidence.statement.example && covers(item) && isAbout(item.evidence.statement, nouns, 'quantity', index.reading.language));
   const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
   // rivals, whatever the rules then make of them.

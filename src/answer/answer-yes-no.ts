@@ -108,10 +108,11 @@ export function claimEvidence({ index, analysis, part, evidence }: { index: Load
 }
 
 /** Whether a statement's condition names an action the part asks about (a word or its synonyms). */
-function presupposesAsked(statement: Statement, part: QuestionPart): boolean {
+function presupposesAsked(statement: Statement, part: QuestionPart, language: Language): boolean {
   const condition = statement.condition?.text ?? '';
   const asked = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
-  return asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && condition.includes(alternative)));
+  // A general verb ("办理") names no action of its own: "办理居住登记" does not presuppose 申领.
+  return asked.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && !language.lightVerbs.includes(alternative) && condition.includes(alternative)));
 }
 
 /**
@@ -131,7 +132,11 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
   const askedQuantities = findQuantities({ text: part.asked, language });
   // Asked with a necessity cue ("是不是一定得…") or a construction answered by one ("要不要先注销", 需要/不需要).
-  const asksNecessity = language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue)) || (part.yesNo !== null && language.necessary.includes(part.yesNo.yes));
+  // A one-character modal asks it right after a question word ("是不是得先取出来", "是否须").
+  const asksNecessity =
+    language.necessary.some((cue) => cue.length > 1 && part.asked.includes(cue)) ||
+    language.necessityAfterQuestion.some((cue) => language.questionWords.some((word) => part.asked.includes(word + cue))) ||
+    (part.yesNo !== null && language.necessary.includes(part.yesNo.yes));
   // A rumour that something is no longer needed ("交满15年以后就不用再交了，是这样吗") is checked against what the
   // statements say is required: one requiring it says no, one saying it is not needed says yes; others say nothing.
   const deniesNecessity = !asksNecessity && deniesRequirement(part, language);
@@ -162,15 +167,18 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       required: asksNecessity || deniesNecessity ? requiredWords : undefined,
     });
     if (deniesNecessity && reading && !reading.necessity) continue;
+    // Whether something must be done is not answered by a statement that supposes it is done ("若需提取…,需通过…办理
+    // 提现手续" for "是不是得先取出来"): only one saying it is required or not needed does.
+    if (asksNecessity && reading && !reading.necessity && presupposesAsked(item.statement, part, language)) continue;
     // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
     // A statement saying whether the asked action is required ("无需办理注销手续") is about it whatever nouns it names.
     if (!reading || !(reading.necessity || isAbout(item.statement, specific, reading.basis, language) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis, language)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
-    if (item.verdict === 'condition_not_met' && item.missesDuration && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
+    if (item.verdict === 'condition_not_met' && item.missesCondition && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
       // A condition that names the asked action ("…补缴了费用,那么…次月享受待遇") presupposes it: missing the duration
       // says nothing about whether the action is possible.
-      if (presupposesAsked(item.statement, part)) continue;
+      if (presupposesAsked(item.statement, part, language)) continue;
       polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
       continue;
     }

@@ -24,13 +24,22 @@ export function isSayable({ index, evidence }: { index: LoadedIndex; evidence: E
   return sayable(evidence.statement, index);
 }
 
+/** How long a line ending in a colon must be to state something rather than name what follows. */
+const leadInLength = 20;
+
 const sayable = rememberPerKey((statement: Statement, index: LoadedIndex): boolean => {
   const { text, normalized } = statement;
-  // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements.
+  // Headings, questions and lines that only introduce a list ("…具体如下:") are not statements; a lead-in that says
+  // something of its own ("申请提取…，应当提交本人身份证和本人名下银行卡，并按…提供相应证明材料：") is one.
   // A short exclamation ("医保转移必看!") calls for attention; it states nothing.
-  if ([...normalized].length < 6 || /[?？:：]$/.test(normalized) || ([...normalized].length < 12 && /[!！]$/.test(normalized))) return false;
+  // A lead-in may carry the number of the first item after it ("…需要满足以下条件: 1.").
+  const line = normalized.replace(/([:：])\s*\d{1,2}[.、．]?$/, '$1');
+  const length = [...line].length;
+  if (length < 6 || /[?？]$/.test(line) || (length < leadInLength && /[:：]$/.test(line)) || (length < 12 && /[!！]$/.test(line))) return false;
   const { boilerplate, announcements } = index.rules.cleaning;
-  return !boilerplate.some((pattern) => pattern.test(text)) && !announcements.some((pattern) => pattern.test(normalized));
+  if (/[:：]$/.test(line) && index.reading.language.listLeadIns.some((word) => line.includes(word))) return false;
+  const said = line.replace(/[:：]$/, '');
+  return !boilerplate.some((pattern) => pattern.test(text)) && !announcements.some((pattern) => pattern.test(said));
 });
 
 /** The best evidence by score, ties broken by document order for determinism. */

@@ -42,12 +42,14 @@ export function scaleRate({ statement, quantity, userQuantities, units, perUnit 
   const user = userQuantities.find((candidate) => candidate.dimension === rate.dimension && candidate.upper === null);
   if (!user) return null;
   const whole = Math.floor(user.base / rate.base + 1e-9);
-  if (whole < 1) return null;
+  // One unit's worth is the rate itself: nothing to reckon.
+  if (whole <= 1) return null;
   const written = text.slice(quantity.start, quantity.end);
   const total = Number((whole * quantity.value).toFixed(4));
   const start = Math.max(...perUnit.map((word) => text.lastIndexOf(word, rate.start)));
   return {
-    text: written.replace(/\d+(?:\.\d+)?/, String(total)),
+    // A figure written without digits ("万分之五") is given as the total in its unit.
+    text: /\d/.test(written) ? written.replace(/\d+(?:\.\d+)?/, String(total)) : `${total}${quantity.unit}`,
     reckoning: `${text.slice(start, quantity.end)}，按${user.value}${user.unit}计`,
   };
 }

@@ -3,6 +3,7 @@ import { findQuantities, isDuration, type Quantity } from '../reconcile/find-qua
 import { detectUserScope } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
+import { escapePattern } from '../text/escape-pattern.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { detectAnswerType } from './detect-answer-type.js';
@@ -34,7 +35,17 @@ const carriedWeight = 0.45;
 const cueWeight = 0.3;
 const nounTags = /^(n|nz|ns|nt|nr|nrt|vn|eng)$/;
 const askingEnd = /(吗|呢|么)$/;
-const interrogatives = /什么时候|什么时间|多长时间|怎么|怎样|如何|什么|哪些|哪几|哪里|哪儿|哪边|哪个|哪|多少|多久|多长|几|吗|谁|何时|为什么|为何|那么久|这么久|是否/g;
+
+/** Where the interrogative morphemes of a cue lie in it, longest first, never overlapping. */
+function interrogativeSpans(cue: string, context: QuestionContext): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const word of context.reading.language.interrogatives) {
+    for (let at = cue.indexOf(word); at >= 0; at = cue.indexOf(word, at + 1)) {
+      if (!spans.some(([start, end]) => at < end && start < at + word.length)) spans.push([at, at + word.length]);
+    }
+  }
+  return spans;
+}
 
 /** The clauses of a sentence, with their offsets. */
 function clausesOf(sentence: string): Array<{ text: string; start: number }> {
@@ -51,7 +62,7 @@ function clausesOf(sentence: string): Array<{ text: string; start: number }> {
 /** One pattern for a list of words of two characters or more, the longest tried first at each place. */
 const wordsPattern = rememberPerKey((words: string[]): RegExp => {
   const longer = [...new Set(words.filter((word) => word.length > 1))].sort((left, right) => right.length - left.length);
-  return longer.length > 0 ? new RegExp(longer.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : /(?!)/g;
+  return longer.length > 0 ? new RegExp(longer.map(escapePattern).join('|'), 'g') : /(?!)/g;
 });
 
 /** The words that only ask, and those that only say who the user heard it from ("朋友说"): neither is what is asked. */
@@ -100,7 +111,8 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // A modal or a pronoun the segmenter glued to a verb the corpus knows ("能报" → 报, "我办" → 办): the verb is the word.
     // (Only for a token that is no word of the corpus nor of the synonyms: "带过去" is one.)
     const stray = context.frequency(tagged.word) === 0 && reading.synonyms.alternatives(tagged.word).length <= 1;
-    const unglued = stray && tagged.word.length > 1 && [...reading.language.gluedModals, ...reading.language.personalPronouns].includes(tagged.word[0]) && context.frequency(tagged.word.slice(1)) > 0;
+    const used = (stem: string) => [stem, ...reading.synonyms.alternatives(stem)].some((alternative) => context.frequency(alternative) > 0);
+    const unglued = stray && tagged.word.length > 1 && gluePrefixes(context).includes(tagged.word[0]) && used(tagged.word.slice(1));
     // So is a complement glued to a verb the corpus knows ("办上" → 办).
     const complement = stray && !unglued && !reading.language.movementVerbs.includes(tagged.word) ? reading.language.verbComplements.find((ending) => tagged.word.endsWith(ending) && tagged.word.length > ending.length && context.frequency(tagged.word.slice(0, -ending.length)) > 0) : undefined;
     const { word, tag } = unglued ? { word: tagged.word.slice(1), tag: 'v' } : complement ? { word: tagged.word.slice(0, -complement.length), tag: 'v' } : tagged;
@@ -122,7 +134,9 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
     const relation = scopeVocabulary(context).relations.has(word);
-    words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : weight, verb, noun, asked });
+    // An adverb ("直接", "马上") tells how the user expects it to happen; statements answering seldom repeat it.
+    const adverb = /^(d|ad)$/.test(tag) && !verb;
+    words.push({ word, alternatives, weight: light ? Math.min(weight, lightWeight) : relation ? weight * relationWeight : adverb ? Math.min(weight, contextWeight) : weight, verb, noun, asked });
   }
   return words;
 }
@@ -144,34 +158,55 @@ const scopeVocabularyOf = rememberPerKey((reading: QuestionContext['reading']): 
 const scopeVocabulary = (context: QuestionContext) => scopeVocabularyOf(context.reading);
 const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 
+/** What the segmenter may glue before a verb: a modal, a pronoun or a one-character verb of going ("能报", "我办", "去取"). */
+const gluePrefixes = (context: QuestionContext) => gluePrefixesOf(context.reading.language);
+const gluePrefixesOf = rememberPerKey((language: QuestionContext['reading']['language']): string[] => [...language.gluedModals, ...language.personalPronouns, ...language.movementVerbs.filter((verb) => verb.length === 1)]);
+
 /** The one-character negations of the language ("不", "没"). */
 const negationCharacters = (context: QuestionContext) => context.reading.language.negation.filter((cue) => cue.length === 1);
 
-/** The stems of a verb: without a leading negation, without a trailing complement. */
+/** The stems of a verb: without a leading negation, modal or pronoun ("能开" → 开), without a trailing complement. */
 function verbStems(word: string, context: QuestionContext): string[] {
   const stems: string[] = [];
-  const bare = negationCharacters(context).includes(word[0]) && word.length > 1 ? word.slice(1) : word;
+  const bare = [...negationCharacters(context), ...gluePrefixes(context)].includes(word[0]) && word.length > 1 ? word.slice(1) : word;
   if (bare !== word) stems.push(bare);
   const complement = context.reading.language.verbComplements.find((ending) => bare.endsWith(ending) && bare.length > ending.length);
   if (complement) stems.push(bare.slice(0, -complement.length));
   return stems;
 }
 
-/** Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"). */
-function unknownNouns(text: string, context: QuestionContext): string[] {
+/**
+ * Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"); with
+ * `nounsOnly`, only things, not what is done.
+ */
+function unknownNouns(text: string, context: QuestionContext, nounsOnly = false): string[] {
   const { reading } = context;
   const unknown: string[] = [];
   const tagged = context.text.tag(text);
+  // A word inside a scope term of the question ("省份" of "其他省份") says whose situation it is.
+  const scopeSpans = [...scopeWords(context)].flatMap((term) => {
+    const spans: Array<[number, number]> = [];
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) spans.push([at, at + term.length]);
+    return spans;
+  });
+  let offset = 0;
   for (const [position, { word, tag }] of tagged.entries()) {
+    const at = offset;
+    offset += word.length;
+    if (scopeSpans.some(([start, end]) => start <= at && at + word.length <= end)) continue;
     // A modifier ("户口所在区的派出所", "卡里的余额") only narrows the noun it describes: that noun decides.
     if (tagged[position + 1]?.word === '的') continue;
     // Place names (tag ns) are the user's situation, judged by scope: a district the gazetteer lacks is not a topic.
     // What is asked to happen counts too ("孩子能参保吗" of a corpus that never speaks of 参保), a general verb not.
-    const asksVerb = /^v/.test(tag) && tag !== 'vn' && !reading.language.lightVerbs.includes(word) && !reading.language.movementVerbs.includes(word);
+    // A word whose canonical form is a verb is one too ("丢了" → 遗失), whatever its own tag.
+    const canonical = reading.synonyms.canonical(word);
+    const verbal = (/^v/.test(tag) && tag !== 'vn') || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
+    const asksVerb = !nounsOnly && verbal && !reading.language.lightVerbs.includes(word) && !reading.language.movementVerbs.includes(word);
     // A set phrase the tagger reads as one locution ("近视眼", tag l) names a thing too, when it is a word of three
     // characters or more.
-    const locution = tag === 'l' && word.length >= 3;
-    if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word)) continue;
+    const locution = !nounsOnly && tag === 'l' && word.length >= 3;
+    // A one-character verb counts only when no word of the corpus contains it ("丢" of "医保卡丢了").
+    if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || (word.length < 2 && !(asksVerb && context.frequency(word) === 0)) || context.text.stopwords.has(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.
     if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters(context).includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
@@ -195,7 +230,10 @@ function unknownNouns(text: string, context: QuestionContext): string[] {
 function checkedFigure({ text, context }: { text: string; context: QuestionContext }): Quantity | null {
   const { language } = context.reading;
   // "得两个多月" is a rough figure too.
-  return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => text.slice(0, quantity.start).endsWith(verb))) ?? null;
+  // A rate's unit may come between ("按每天千分之五"): the verb still takes the amount.
+  const perUnit = new RegExp(`(${language.perUnit.map(escapePattern).join('|')})(${language.units.map((unit) => escapePattern(unit.spelling)).join('|')})$`);
+  const before = (quantity: Quantity) => text.slice(0, quantity.start).replace(perUnit, '');
+  return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => before(quantity).endsWith(verb))) ?? null;
 }
 
 /**
@@ -254,7 +292,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const withoutQuestionWords = withoutAskingForms(blank(asked.text, [], askingWords(context)));
   const asking = detected.cues
     .filter((cue) => !modal.includes(cue))
-    .flatMap(([from, to]) => [...asked.text.slice(from, to).matchAll(interrogatives)].map((match): [number, number] => [from + match.index, from + match.index + match[0].length]));
+    .flatMap(([from, to]) => interrogativeSpans(asked.text.slice(from, to), context).map(([start, end]): [number, number] => [from + start, from + end]));
   const askedText = blank(blank(withoutQuestionWords, detected.cues), quantitySpans, [], context);
   // What a cue names beside its question word ("什么手续" → 手续, "怎么查" → 查) stays in the focus, weighing little.
   const cueText = (() => {
@@ -327,8 +365,29 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       predicate,
       compared: detected.type === 'difference' ? comparedThings(sentence, context) : [],
     },
-    unknown: unknownNouns(askedText, context),
+    unknown: [...unknownNouns(askedText, context), ...(namesThing(predicate, context) ? [] : unknownTopic(clauses[clauses.indexOf(asked) - 1]?.text ?? '', context))],
   };
+}
+
+/**
+ * The things a clause names when the corpus uses none of them ("孩子想在这边上公办小学": 公办, 小学), else none: one
+ * thing the corpus knows ("想把公积金提出来交房租") makes it a topic of the corpus.
+ */
+function unknownTopic(text: string, context: QuestionContext): string[] {
+  const unknown = unknownNouns(text, context, true);
+  const { reading } = context;
+  const things = context.text.tag(text).filter(({ word, tag }) => nounTags.test(tag) && tag !== 'ns' && word.length >= 2 && !context.text.stopwords.has(word) && !reading.language.categories.has(word) && findPlaces(word).length === 0);
+  return things.length > 0 && things.every(({ word }) => unknown.includes(word)) ? unknown : [];
+}
+
+/**
+ * Whether the asked words name a thing of their own, other than the kind of answer ("材料", "条件"). When they do not
+ * ("报名要准备哪些材料"), the clause before names what is asked about ("孩子想在这边上公办小学"), and a topic the
+ * corpus never speaks of means it does not cover the question.
+ */
+function namesThing(predicate: FocusWord[], context: QuestionContext): boolean {
+  const kinds = new Set(context.reading.language.sectionKinds.map((entry) => entry.word));
+  return predicate.some((word) => word.noun && !kinds.has(word.word));
 }
 
 /**
@@ -341,7 +400,7 @@ export function comparedThings(sentence: string, context: QuestionContext): stri
   if (cues.length === 0) return [];
   // The clause holding the things: what comes before the cue, from the last clause break.
   const before = sentence.slice(0, Math.min(...cues)).split(/[,，;；:：]/).filter((clause) => clause.trim()).at(-1) ?? '';
-  const joiners = language.comparisonJoiners.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const joiners = language.comparisonJoiners.map(escapePattern);
   if (joiners.length === 0) return [];
   const things = before
     .split(new RegExp(joiners.join('|')))

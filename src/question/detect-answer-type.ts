@@ -15,7 +15,6 @@ export interface DetectedType {
 const modalCharacters = /^[会能可以需要是否真得算有用]+/;
 
 const howFirst: AnswerType[] = ['steps', 'channel', 'explain'];
-const interrogative = /怎|如何|多少|几|哪|什么|吗|谁|何|多久|多长|那么久|这么久|要等/;
 const valueTypes: AnswerType[] = ['number', 'duration'];
 
 /**
@@ -31,13 +30,15 @@ export function detectAnswerType({ clause, language }: { clause: string; languag
       // "那几年", "这几个月": a demonstrative, not a question.
       if (cue.startsWith('几') && /[那这]$/.test(clause.slice(0, at))) continue;
       if (taken.some(([from, to]) => at < to && end > from)) continue;
+      // "啥时候都可以退吗" claims something holds at any time: it asks yes or no, not when.
+      if (language.universalOpeners.includes(cue) && language.universalClosers.some((closer) => clause.indexOf(closer, end) >= end)) continue;
       taken.push([at, end]);
       found.push({ type, start: at, end });
     }
   }
   found.sort((left, right) => left.start - right.start);
   // A cue that asks ("多少", "怎么办理") decides over one that only names a topic ("流程", "时限").
-  const asking = found.filter((entry) => interrogative.test(clause.slice(entry.start, entry.end)));
+  const asking = found.filter((entry) => language.interrogatives.some((word) => clause.slice(entry.start, entry.end).includes(word)));
   let chosen = asking[0] ?? found[0];
   const how = found.find((entry) => howFirst.includes(entry.type));
   if (chosen && how && valueTypes.includes(chosen.type) && how.start > chosen.start && /查|看|知道/.test(clause.slice(chosen.end))) chosen = how;

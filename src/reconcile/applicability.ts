@@ -19,8 +19,8 @@ export interface UserSituation {
 
 export interface ApplicabilityVerdict {
   verdict: Applicability;
-  /** For an unmet condition: the user's situation meets all of it but a duration, which it misses. */
-  missesDuration?: boolean;
+  /** For an unmet condition: the user's own situation misses it (a duration they state, or something they say did not happen). */
+  missesCondition?: boolean;
   /** How narrowly the statement addresses the user's situation (higher governs). */
   specificity: number;
   /** What the statement is limited to, for display ("广东", "跨省", "退休人员"). */
@@ -124,22 +124,24 @@ function quantityFits(condition: Quantity, user: Quantity): boolean {
  * at least half of its verbs (the events it requires) and half of its other words are among what the user said.
  * Words of the statement's consequence and of the question's asking clause are set aside: they cannot tell.
  */
-export function conditionMet({ condition, said, ignore, asked = () => false, quantities }: {
+export function conditionMet({ condition, said, denies = () => false, ignore, asked = () => false, quantities }: {
   condition: StatementCondition;
   /** Whether the user said a word (or one of its synonyms), or one that lies within the condition text; `negated`: said it is not so. */
   said: (word: string, negated: boolean) => boolean;
+  /** Whether the user says an event of the condition did not happen ("一直没去派出所登记过" against "办理居住登记满半年"). */
+  denies?: (word: string) => boolean;
   /** Words that cannot tell whether the condition holds. */
   ignore: (word: string) => boolean;
   /** Words the question itself asks about: they may meet a condition but do not make a statement more specific. */
   asked?: (word: string) => boolean;
   /** The durations the user states. */
   quantities: Quantity[];
-}): { met: boolean; matched: number; durationUnstated?: boolean; durationFailed?: boolean } {
+}): { met: boolean; matched: number; durationUnstated?: boolean; failed?: boolean } {
   let matched = 0;
   // A duration the user does not state leaves the condition open, not failed ("断缴3个月内…" for "补缴后哪天能报销");
   // one the user states that misses it fails the condition ("来了两个月" for "满半年").
   let durationUnstated = false;
-  let durationFailed = false;
+  let failed = false;
   const stated = quantities.filter(isDuration);
   for (const quantity of condition.quantities) {
     if (!isDuration(quantity)) {
@@ -147,19 +149,22 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
       // state leaves the condition to its words.
       const same = quantities.filter((candidate) => candidate.dimension === quantity.dimension);
       if (same.length === 0) continue;
-      if (!same.some((candidate) => quantityFits(quantity, candidate))) durationFailed = true;
+      if (!same.some((candidate) => quantityFits(quantity, candidate))) failed = true;
       else matched += 2;
       continue;
     }
     if (stated.length === 0) durationUnstated = true;
-    else if (!stated.some((candidate) => quantityFits(quantity, candidate))) durationFailed = true;
+    else if (!stated.some((candidate) => quantityFits(quantity, candidate))) failed = true;
     else matched += 2;
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
-  const groups = new Map<number, { verb: boolean; said: boolean; ignored: boolean; situational: boolean }>();
+  const groups = new Map<number, { verb: boolean; said: boolean; denied: boolean; ignored: boolean; situational: boolean }>();
   for (const { word, verb, group, negated } of condition.words) {
-    const entry = groups.get(group) ?? { verb: false, said: false, ignored: true, situational: false };
-    const wasSaid = said(word, negated);
+    const entry = groups.get(group) ?? { verb: false, said: false, denied: false, ignored: true, situational: false };
+    // Only an event is denied: the things after a negated verb are its objects ("没有接入医保平台" denies no 平台).
+    const wasDenied = verb && !negated && denies(word);
+    const wasSaid = !wasDenied && said(word, negated);
+    entry.denied ||= wasDenied;
     entry.verb ||= verb;
     entry.said ||= wasSaid;
     entry.situational ||= wasSaid && !asked(word);
@@ -180,8 +185,9 @@ export function conditionMet({ condition, said, ignore, asked = () => false, qua
   const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
   const anything = matched > 0 || saidVerbs + saidNouns > 0 || counted.length === 0;
   const wordsMet = verbsMet && nounsMet && anything;
-  // One missed duration fails the whole condition, whatever else it asks ("满半年,并符合…之一的").
-  if (durationFailed) return { met: false, matched: 0, durationFailed: true };
+  // One missed duration fails the whole condition, whatever else it asks ("满半年,并符合…之一的"); so does a group
+  // the user says is not so, none of its words said ("没登记过" against "办理居住登记满半年").
+  if (failed || [...groups.values()].some((entry) => entry.denied && !entry.said)) return { met: false, matched: 0, failed: true };
   if (durationUnstated) return { met: false, matched, durationUnstated: wordsMet };
   return { met: wordsMet, matched };
 }

@@ -1,5 +1,7 @@
 // Quantities in normalized text: numbers with units, comparators, ranges, and change statements (pure).
 import type { Language, UnitSpelling } from '../rules/compile-language.js';
+import { escapePattern } from '../text/escape-pattern.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { numberPattern, parseNumber } from './parse-number.js';
 
 export type Comparator = 'exact' | 'atMost' | 'atLeast' | 'approximately' | 'range';
@@ -34,22 +36,13 @@ export function sameKind(left: Pick<Quantity, 'dimension'>, right: Pick<Quantity
   return left.dimension === right.dimension || (isDuration(left) && isDuration(right));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The quantity patterns of a language, built once per compiled language. */
-const patternCache = new WeakMap<Language, RegExp>();
-
-function patternOf(language: Language): RegExp {
-  let pattern = patternCache.get(language);
-  if (!pattern) {
-    const units = language.units.map((unit) => escape(unit.spelling)).join('|');
-    const joiners = language.rangeJoiners.map(escape).join('|');
-    // number [个半] [joiner number] unit  — "3-6个月", "一个半月", "20万-30万元", "60%-70%"
-    pattern = new RegExp(`(${numberPattern}|半)(个半)?(?:(${units})(?=${joiners}))?(?:(${joiners})(${numberPattern}))?(${units})`, 'g');
-    patternCache.set(language, pattern);
-  }
-  return pattern;
-}
+/** The quantity pattern of a language, built once per compiled language. */
+const patternOf = rememberPerKey((language: Language): RegExp => {
+  const units = language.units.map((unit) => escapePattern(unit.spelling)).join('|');
+  const joiners = language.rangeJoiners.map(escapePattern).join('|');
+  // number [个半] [joiner number] unit  — "3-6个月", "一个半月", "20万-30万元", "60%-70%"
+  return new RegExp(`(${numberPattern}|半)(个半)?(?:(${units})(?=${joiners}))?(?:(${joiners})(${numberPattern}))?(${units})`, 'g');
+});
 
 function unitOf(language: Language, spelling: string): UnitSpelling | undefined {
   return language.units.find((unit) => unit.spelling === spelling);
@@ -111,8 +104,32 @@ export function findQuantities({ text, language }: { text: string; language: Lan
     }
     quantities.push({ value: amount, upper, unit: unit.unit, dimension: unit.dimension, base: amount * unit.size, comparator, start, end, former: null, superseded: false });
   }
+  quantities.push(...fractions(text, language));
+  quantities.sort((left, right) => left.start - right.start);
   markChanges(text, quantities, language);
   return quantities;
+}
+
+/** The pattern of a language's fractions ("千分之五"), if it has any. */
+const fractionPatternOf = rememberPerKey((language: Language): RegExp | null => {
+  const prefixes = language.fractions.map((entry) => escapePattern(entry.prefix)).join('|');
+  return prefixes ? new RegExp(`(${prefixes})(${numberPattern})`, 'g') : null;
+});
+
+/** Shares written as fractions ("千分之五", "万分之0.5"), as percentages. */
+function fractions(text: string, language: Language): Quantity[] {
+  const pattern = fractionPatternOf(language);
+  const percent = language.units.find((unit) => unit.dimension === 'percent');
+  if (!pattern || !percent) return [];
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const per = language.fractions.find((entry) => entry.prefix === match[1])?.per;
+    const count = parseNumber(match[2]);
+    if (!per || count === null || count === 0) continue;
+    const value = (count * 100) / per;
+    found.push({ value, upper: null, unit: percent.unit, dimension: percent.dimension, base: value * percent.size, comparator: 'exact', start: match.index, end: match.index + match[0].length, former: null, superseded: false });
+  }
+  return found;
 }
 
 /** The quantities from `position` on that an enumeration joins ("75%、65%、55%"). */

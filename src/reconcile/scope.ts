@@ -108,6 +108,11 @@ function placeRoles(text: string, scope: CompiledScope, places: Place[]): Array<
   });
 }
 
+/** Whether `narrower` is a kind of `wider`: a move within a province and one across provinces are moves between cities. */
+function refines(narrower: PlaceRelation, wider: PlaceRelation): boolean {
+  return wider === 'cross-city' && (narrower === 'same-province' || narrower === 'cross-province');
+}
+
 function relationOf(from: Place, to: Place): PlaceRelation {
   if (from.name === to.name) return 'same-city';
   return from.province === to.province ? 'same-province' : 'cross-province';
@@ -146,8 +151,10 @@ export function detectStatementScope({ text: written, scope }: { text: string; s
   const text = written.replace(/\([^)]*\)/g, '');
   const places = findPlaces(text).filter((place) => !isEnumerated(text, place, scope.separators));
   const roles = placeRoles(text, scope, places);
-  // Naming two different relations ("跨省、省内") limits the statement to neither.
-  const relations = new Set(findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation }))).map((entry) => entry.relation));
+  // Naming two different relations ("跨省、省内") limits the statement to neither; a move between cities named with
+  // the kind of move it is ("省内跨市") is that kind.
+  const named = new Set(findWords(text, scope.relations.map((entry) => ({ term: entry.word, relation: entry.relation }))).map((entry) => entry.relation));
+  const relations = new Set([...named].filter((relation) => ![...named].some((other) => other !== relation && refines(other, relation))));
   const relation = relations.size === 1 ? [...relations][0] : null;
   const regions = [...new Set(places.map((place) => place.province))];
   const origin = roles.find((place) => place.role === 'origin')?.province ?? (scope.otherProvince.some((word) => text.includes(`从${word}`)) ? '*' : null);
@@ -190,7 +197,8 @@ export function mergeScopes(own: Scope, ...contexts: Scope[]): Scope {
       merged.regions = context.regions;
       merged.excludedRegions = context.excludedRegions;
     }
-    merged.relation ??= context.relation;
+    // A heading naming the kind of move ("省内转移") narrows a sentence's move between cities ("跨市使用").
+    if (merged.relation === null || (context.relation !== null && refines(context.relation, merged.relation))) merged.relation = context.relation;
     merged.origin ??= context.origin;
     merged.destination ??= context.destination;
     for (const [dimension, values] of Object.entries(context.values)) merged.values[dimension] ??= values;

@@ -22,7 +22,7 @@ export interface Evidence {
   askedCoverage: number;
   verdict: ApplicabilityVerdict['verdict'];
   /** For an unmet condition: only a duration the user states misses it. */
-  missesDuration?: boolean;
+  missesCondition?: boolean;
   specificity: number;
   qualifiers: string[];
   truncated: boolean;
@@ -82,6 +82,24 @@ const contextOf = rememberPerKey((statement: Statement, index: LoadedIndex): str
   return `${statement.label ?? ''}\n${statement.path.join('\n')}\n${index.text.normalize(document?.title ?? '')}`;
 });
 
+/**
+ * The weight of each focus word in coverage. However long the situation a user tells around their question ("我今年12月
+ * 中旬才交的…"), the words around weigh at most as much as the asked ones together: a story does not drown what is asked.
+ */
+const coverageMasses = rememberPerKey((part: QuestionPart, index: LoadedIndex): number[] => {
+  const masses = focusMasses(part, index);
+  let asked = part.quantities.length * quantityMass;
+  let around = 0;
+  part.focus.forEach((word, position) => {
+    if (word.asked) asked += masses[position];
+    else around += masses[position];
+  });
+  const scale = around > asked * aroundShare && around > 0 ? (asked * aroundShare) / around : 1;
+  return part.focus.map((word, position) => (word.asked ? masses[position] : masses[position] * scale));
+});
+const quantityMass = 1.5;
+const aroundShare = 2;
+
 /** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
 export function coverageOf({ index, part, statement }: { index: LoadedIndex; part: QuestionPart; statement: Statement }): { coverage: number; askedCoverage: number } {
   const context = contextOf(statement, index);
@@ -91,15 +109,15 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   let askedFound = 0;
   // A quantity the question names ("等半年") is found in a statement stating the same quantity.
   for (const quantity of part.quantities) {
-    const mass = 1.5;
-    total += mass;
-    askedTotal += mass;
+    total += quantityMass;
+    askedTotal += quantityMass;
     if (statement.analysis.quantities.some((stated) => sameKind(stated, quantity) && stated.base === quantity.base)) {
-      found += mass;
-      askedFound += mass;
+      found += quantityMass;
+      askedFound += quantityMass;
     }
   }
-  const masses = focusMasses(part, index);
+  const masses = coverageMasses(part, index);
+  const unscaled = focusMasses(part, index);
   part.focus.forEach((word, position) => {
     const mass = masses[position];
     total += mass;
@@ -107,8 +125,8 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
     if (inSentence) found += mass;
     else if (contains(context, word.alternatives)) found += mass / 2;
     if (word.asked) {
-      askedTotal += mass;
-      if (inSentence) askedFound += mass;
+      askedTotal += unscaled[position];
+      if (inSentence) askedFound += unscaled[position];
     }
   });
   return { coverage: total > 0 ? found / total : 0, askedCoverage: askedTotal > 0 ? askedFound / askedTotal : 0 };
@@ -253,7 +271,13 @@ interface PartReading {
   quantities: Quantity[];
   /** Whether the user says a word is not so. */
   saysNot: (word: string) => boolean;
+  /** Whether the user says a word (or a shorter form of it they use) did not happen: a negation shortly before it in
+   * the same clause ("一直没去派出所登记过" denies 居住登记). */
+  denies: (word: string) => boolean;
 }
+
+/** How far before a word a negation of the user's clause may stand and still deny it. */
+const denialReach = 6;
 
 const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysis: QuestionAnalysis): PartReading => {
   const { synonyms } = index.reading;
@@ -274,6 +298,34 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     }
     return result;
   };
+  const { negationBreakers } = index.reading.language;
+  const negatedAt = (at: number) => {
+    const clauseStart = Math.max(...[',', '，', '。', ';', '；', '?', '？', '!', '！'].map((mark) => message.lastIndexOf(mark, at - 1))) + 1;
+    const start = Math.max(clauseStart, at - denialReach);
+    const window = message.slice(start, at);
+    return negation.some((cue) => {
+      const found = start + window.lastIndexOf(cue);
+      // The negation of an A-not-A question ("能不能", "有没有") asks; it denies nothing.
+      const asks = message[found - 1] !== undefined && message[found - 1] === message[found + 1];
+      return found >= start && !asks && !negationBreakers.some((breaker) => message.startsWith(breaker, found));
+    });
+  };
+  const refused = new Map<string, boolean>();
+  const denies = (word: string) => {
+    let result = refused.get(word);
+    if (result === undefined) {
+      const forms = [...synonyms.alternatives(word), ...[...userWords].filter((user) => user.length >= 2 && user !== word && word.includes(user))];
+      // Only the user's account of their situation denies; the asking clause's own negation ("会不会不随证迁移") asks.
+      const askedFrom = message.indexOf(part.asked);
+      const asking = (at: number) => askedFrom >= 0 && at >= askedFrom && at < askedFrom + part.asked.length;
+      result = forms.some((form) => {
+        for (let at = message.indexOf(form); at >= 0; at = message.indexOf(form, at + 1)) if (!asking(at) && negatedAt(at)) return true;
+        return false;
+      });
+      refused.set(word, result);
+    }
+    return result;
+  };
   return {
     userWords,
     asked: new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical))),
@@ -282,6 +334,7 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     moved: analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city',
     quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
     saysNot,
+    denies,
   };
 });
 
@@ -313,7 +366,7 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
-  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot } = readPart(part, index, analysis);
+  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot, denies } = readPart(part, index, analysis);
   const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);
@@ -329,9 +382,10 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
       [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
     return mentioned && (!negated || saysNot(word));
   };
-  const { met, matched, durationUnstated, durationFailed } = conditionMet({
+  const { met, matched, durationUnstated, failed } = conditionMet({
     condition: statement.condition,
     said,
+    denies,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)) || scopeWord(word),
     // What the question asks to happen and what it asks about are not the user's situation; a state in the asking
     // clause describes it ("交重复了能退吗": 重复 meets "若因…重复缴费").
@@ -340,7 +394,7 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   });
   // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
-  if (!met) return { ...verdict, verdict: 'condition_not_met', ...(durationFailed ? { missesDuration: true } : {}) };
+  if (!met) return { ...verdict, verdict: 'condition_not_met', ...(failed ? { missesCondition: true } : {}) };
   return { ...verdict, specificity: verdict.specificity + matched };
 }
 

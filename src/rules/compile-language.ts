@@ -16,6 +16,11 @@ export interface Language {
   answerTypeCues: Array<{ type: AnswerType; cue: string }>;
   yesNo: Array<{ pattern: RegExp; yes: string; no: string }>;
   questionWords: string[];
+  fractions: Array<{ prefix: string; per: number }>;
+  necessityAfterQuestion: string[];
+  listLeadIns: string[];
+  /** Interrogative morphemes, longest first. */
+  interrogatives: string[];
   negation: string[];
   negationBreakers: string[];
   possible: string[];
@@ -92,7 +97,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -111,6 +116,8 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     for (const field of fields) target[field] = mergeLists(`${group}.${field}`, base[field], source[field], replace);
   }
   if (added.units) merged.units = replace.has('units') ? added.units : [...added.units, ...defaultLanguage.units];
+  if (added.fractions) merged.fractions = replace.has('fractions') ? added.fractions : [...added.fractions, ...defaultLanguage.fractions];
+  if (added.colloquialForms) merged.colloquialForms = replace.has('colloquialForms') ? added.colloquialForms : { ...defaultLanguage.colloquialForms, ...added.colloquialForms };
   if (added.categories) merged.categories = replace.has('categories') ? added.categories : { ...defaultLanguage.categories, ...added.categories };
   return merged;
 }
@@ -126,14 +133,21 @@ function compile(source: string, field: string): RegExp {
 /** Normalizes every word of the language data once, so matching never normalizes rule text again. */
 export function compileLanguage({ data, normalize }: { data: LanguageData; normalize: Normalize }): Language {
   const list = (words: string[]) => [...new Set(words.map(normalize).filter(Boolean))].sort(byLengthDescending);
+  const colloquial = Object.entries(data.colloquialForms).map(([spoken, standard]) => [normalize(spoken), normalize(standard)] as const);
+  // A question word's colloquial spellings ask the same ("什么时候" → "啥时候").
+  const spoken = (words: string[]) => [...new Set(words.flatMap((word) => [word, ...colloquial.filter(([, standard]) => word.includes(standard)).map(([form, standard]) => word.replaceAll(standard, form))]))];
   const categories = new Map<string, string[]>();
   for (const [member, names] of Object.entries(data.categories)) categories.set(normalize(member), names.map(normalize));
   return {
     answerTypeCues: answerTypes
-      .flatMap((type) => (data.answerTypeCues[type] ?? []).map((cue) => ({ type, cue: normalize(cue) })))
+      .flatMap((type) => spoken((data.answerTypeCues[type] ?? []).map(normalize)).map((cue) => ({ type, cue })))
       .sort((left, right) => byLengthDescending(left.cue, right.cue)),
     yesNo: data.yesNo.map((entry, position) => ({ pattern: compile(normalize(entry.pattern), `yesNo[${position}]`), yes: entry.yes, no: entry.no })),
-    questionWords: list(data.questionWords),
+    questionWords: list(spoken(data.questionWords)),
+    interrogatives: list(spoken(data.interrogatives)),
+    necessityAfterQuestion: list(data.necessityAfterQuestion),
+    listLeadIns: list(data.listLeadIns),
+    fractions: data.fractions.map((entry) => ({ prefix: normalize(entry.prefix), per: entry.per })),
     negation: list(data.negation),
     negationBreakers: list(data.negationBreakers),
     possible: list(data.modality.possible),
@@ -188,7 +202,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     moneyQuestions: list(data.moneyQuestions),
     shareWords: list(data.shareWords),
     universalWords: list(data.universal.words),
-    universalOpeners: list(data.universal.openers),
+    universalOpeners: list(spoken(data.universal.openers)),
     universalClosers: list(data.universal.closers),
     gluedModals: list(data.gluedModals),
     personalPronouns: list(data.personalPronouns),

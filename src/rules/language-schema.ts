@@ -90,6 +90,18 @@ export const languageSchema = z.object({
   /** Words that claim something holds always ("随时", "一律"), and openers that do so with a closer after them
    * ("啥时候…都能"): one statement denying it under any condition answers no. */
   universal: z.object({ words: words.default([]), openers: words.default([]), closers: words.default([]) }).default({ words: [], openers: [], closers: [] }),
+  /** Prefixes writing a share as a fraction, with the whole they divide ("千分之五": 1000): read as percentages. */
+  fractions: z.array(z.object({ prefix: z.string().min(1), per: z.number().positive() })).default([]),
+  /** The interrogative morphemes inside an answer-type cue ("什么" of "什么手续"): they ask; the rest of the cue names
+   * what is asked about. */
+  interrogatives: words.default([]),
+  /** Colloquial spellings of question words and the standard ones they stand for ("啥" → "什么", "咋" → "怎么"): every
+   * cue, question word and opener written with the standard one is also read with the colloquial one. */
+  colloquialForms: z.record(z.string(), z.string()).default({}),
+  /** Words of a line that introduces what follows ("具体分为以下情况:"): such a line ending in a colon states nothing. */
+  listLeadIns: words.default([]),
+  /** Modals that, right after a question word, ask whether something is required ("是不是得先取出来"). */
+  necessityAfterQuestion: words.default([]),
   /** Modals the segmenter may glue onto the verb after them ("能报", "要办"): the verb is the word. */
   gluedModals: words.default([]),
   /** Words naming a share ("比例", "百分之几"): a figure asked about one is a percentage. */

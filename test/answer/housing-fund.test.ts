@@ -58,8 +58,17 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
 
   it('should list the materials section, whose numbered items give a label and its content', async () => {
     const response = await ask('买房提取公积金要准备什么材料？');
-    expect(lead(response).split('\n').slice(0, 2)).toEqual(['所需材料：', '1. 购房提取：购房合同、购房发票或者不动产权证书；[1]']);
+    expect(lead(response).split('\n').slice(0, 3)).toEqual(['所需材料：', '1. 申请提取住房公积金，应当提交本人身份证和本人名下银行卡，并按提取情形提供相应证明材料：[1]', '2. 购房提取：购房合同、购房发票或者不动产权证书；[2]']);
   });
+
+  it.each([['离职半年多了，去取公积金需要准备什么材料？', '离职提取：解除或者终止劳动关系的证明。'], ['我买了套二手房，提取公积金要带哪些材料？', '购房提取：购房合同']])(
+    'should answer materials with the section naming the user\'s case, over a section about another case: %s',
+    async (question, item) => {
+      const answer = lead(await ask(question));
+      expect(answer.startsWith('所需材料：')).toBe(true);
+      expect(answer).toContain(item);
+    },
+  );
 
   it('should report the shortened time limit and the coverage figures as contradictions, each with its decision', () => {
     const report: ConflictReportEntry[] = buildConflictReport({ index });

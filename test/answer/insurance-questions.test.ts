@@ -16,7 +16,23 @@ const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
 
 describe('questions on the bundled corpus', () => {
   it('should answer materials for the action the user names, not a section listing materials for another', async () => {
-    expect(lead(await ask('单位没按时给我交医保，我去找单位要求补缴，得准备哪些证明？'))).toBe('提供劳动合同、工资证明等材料,要求单位补缴。[1]');
+    expect(lead(await ask('单位没按时给我交医保，我去找单位要求补缴，得准备哪些证明？'))).toContain('提供劳动合同、工资证明等材料,要求单位补缴。');
+  });
+
+  it.each([
+    ['听说医保补缴的滞纳金每天按千分之五收，是真的吗？', '不是，万分之五。滞纳金:逾期补缴需缴纳滞纳金,金额按欠缴金额的每日万分之五计算。[1]'],
+    ['我是灵活就业的，断了两个月想补，网上说滞纳金一天按千分之五算，真有这么高吗？', '不是，万分之五。滞纳金:逾期补缴需缴纳滞纳金,金额按欠缴金额的每日万分之五计算。[1]'],
+    ['断缴了想补，滞纳金一天收多少？', '万分之五。滞纳金:逾期补缴需缴纳滞纳金,金额按欠缴金额的每日万分之五计算。[1]'],
+  ])('should read a share written as a fraction and check the one heard: %s', async (question, expected) => {
+    expect(lead(await ask(question))).toBe(expected);
+  });
+
+  it('should answer a when question asked in the second clause, colloquially, with the date the point names', async () => {
+    expect(lead(await ask('我今年年底才交的居民医保，交完马上看病能报吗，啥时候开始生效？'))).toBe('次年1月1日。居民医保实行“每年缴费一次,缴费后次年1月1日起生效”的机制,不存在连续缴费年限要求。[1]');
+  });
+
+  it('should not tell a user moving across provinces the rule for moves within one (省内跨市)', async () => {
+    expect(lead(await ask('从湖南调到广州工作，医保个人账户里的钱能转过去吗？'))).toBe('可以。参保人员跨省转移职工医保关系时,个人账户资金原则上随医保关系转移。[1]');
   });
 
   it('should answer 要不要 by the statement saying the action is not needed', async () => {

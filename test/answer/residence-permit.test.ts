@@ -67,6 +67,21 @@ describe('questions on the 居住证 corpus', () => {
     expect(lead(response).startsWith('不需要。自2024年6月1日起，在广东省内跨市变更居住地的居住证持有人')).toBe(true);
   });
 
+  it.each([['我还没去派出所办居住登记，可以直接申领居住证吗？'], ['刚搬来半年，一直没登记过居住，能先把居住证办了吗？']])(
+    'should answer no when the user says an event the rule requires has not happened: %s',
+    async (question) => {
+      expect(lead(await ask(question)).startsWith('不能。在居住地办理居住登记满半年，并符合有合法稳定就业、合法稳定住所、连续就读条件之一的')).toBe(true);
+    },
+  );
+
+  it('should decline a materials question whose topic, named only in the clause before, the corpus never speaks of', async () => {
+    expect((await ask('我有居住证，女儿想在这边考驾照，报名要带什么材料？')).status).toBe('no_answer');
+  });
+
+  it('should read a colloquial question word (啥时候) as the standard one', async () => {
+    expect(lead(await ask('居住证啥时候能拿到？')).startsWith('7个工作日。')).toBe(true);
+  });
+
   it('should not answer yes to a question of nouns only ("是全国统一标准吗") from a sentence naming one of them', async () => {
     expect(lead(await ask('积分落户里居住证一年算几分，是全国统一标准吗？'))).not.toMatch(/^是。/);
   });

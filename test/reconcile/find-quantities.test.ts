@@ -62,6 +62,9 @@ describe('findQuantities', () => {
     ['居住满半年', [{ text: '满半年', value: 0.5, upper: null, unit: '年', comparator: 'atLeast', superseded: false, former: null }]],
     ['约1.55亿张', [{ text: '约1.55亿张', value: 155_000_000, upper: null, unit: '张', comparator: 'approximately', superseded: false, former: null }]],
     ['已有17个省份开通', [{ text: '17个省份', value: 17, upper: null, unit: '省', comparator: 'exact', superseded: false, former: null }]],
+    ['按日加收万分之五', [{ text: '万分之五', value: 0.05, upper: null, unit: '%', comparator: 'exact', superseded: false, former: null }]],
+    ['按千分之五算', [{ text: '千分之五', value: 0.5, upper: null, unit: '%', comparator: 'exact', superseded: false, former: null }]],
+    ['百分之十的费用', [{ text: '百分之十', value: 10, upper: null, unit: '%', comparator: 'exact', superseded: false, former: null }]],
   ])('should read %s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -70,9 +73,8 @@ describe('findQuantities', () => {
     ['截至2025年3月', []],
     ['每年5月1日至5月31日申报', []],
     ['第二年未缴费', []],
-    ['按日加收万分之五', []],
     ['拨打12333热线', []],
-  ])('should not read a date, an ordinal, a fraction or a bare number in %s', (text, expected) => {
+  ])('should not read a date, an ordinal or a bare number in %s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
 

@@ -23,6 +23,20 @@ describe('language data', () => {
     expect(compiled({ perUnit: ['每', '每逢'], replace: ['perUnit'] }).perUnit).toEqual(['每逢', '每']);
   });
 
+  it.each([
+    ['when', '啥时候'],
+    ['steps', '咋办'],
+    ['difference', '有啥不一样'],
+    ['channel', '哪儿查'],
+  ] as const)('should read a colloquial spelling of a %s cue (%s) as the standard one', (type, cue) => {
+    expect(compiled(null).answerTypeCues).toContainEqual({ type, cue });
+  });
+
+  it('should spell the question words of a corpus colloquially too, with the colloquial forms it adds', () => {
+    const language = compiled({ questionWords: ['哪个窗口'], colloquialForms: { 哪一: '哪个' } });
+    expect(language.questionWords).toEqual(expect.arrayContaining(['哪个窗口', '哪一窗口', '啥', '咋']));
+  });
+
   it('should answer questions of difference by default', () => {
     expect(compiled(null).answerTypeCues.filter((entry) => entry.type === 'difference').map((entry) => entry.cue)).toContain('有什么区别');
   });
