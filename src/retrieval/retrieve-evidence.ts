@@ -403,15 +403,19 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   const query = [part.text, ...part.focus.filter((word) => !word.asked).map((word) => word.word)].join(' ');
   const hits = await searchChunks({ index, query, k: retrievedChunks, expanded: queryTokens({ index, part }) });
   const evidence: Evidence[] = [];
-  const judge = (statement: Statement, rank: number): Evidence => {
+  // A statement sharing no word of the focus bears on nothing: it is not judged.
+  const judge = (statement: Statement, rank: number): Evidence | null => {
+    const covered = coverageOf({ index, part, statement });
+    if (covered.coverage === 0) return null;
     const document = index.documents.get(statement.sourceId);
-    return { statement, rank, ...coverageOf({ index, part, statement }), ...judgeStatement({ index, analysis, part, statement }), truncated: document?.truncated ?? false };
+    return { statement, rank, ...covered, ...judgeStatement({ index, analysis, part, statement }), truncated: document?.truncated ?? false };
   };
   const seen = new Set<string>();
   hits.forEach((hit, rank) => {
     for (const statement of index.statementsByChunk.get(hit.chunk.id) ?? []) {
       seen.add(statement.key);
-      evidence.push(judge(statement, rank));
+      const item = judge(statement, rank);
+      if (item) evidence.push(item);
     }
   });
   // A question asking for conditions, materials, steps or channels also reads the sections headed by that kind whose
@@ -422,7 +426,8 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
     for (const statement of index.statementsBySource.get(sourceId) ?? []) {
       if (seen.has(statement.key) || !document || !isWithin(document.sections, statement.section, section)) continue;
       seen.add(statement.key);
-      evidence.push(judge(statement, retrievedChunks));
+      const item = judge(statement, retrievedChunks);
+      if (item) evidence.push(item);
     }
   }
   // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well
@@ -446,7 +451,7 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
       if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity) || seen.has(claim.statement.key)) continue;
       seen.add(claim.statement.key);
       const item = judge(claim.statement, retrievedChunks);
-      if (item.coverage >= floor) evidence.push(item);
+      if (item && item.coverage >= floor) evidence.push(item);
     }
   }
   return evidence;
