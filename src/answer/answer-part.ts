@@ -165,7 +165,28 @@ function compareThings({ index, part, evidence }: { index: LoadedIndex; part: Qu
   };
   const shared = bestOf(both);
   if (shared) return { lead: [shared], things: null };
-  const sides = part.compared.map((thing) => bestOf(candidates.filter((item) => names(item.statement.normalized, thing) && !part.compared.some((other) => other !== thing && !other.includes(thing) && names(item.statement.normalized, other)))));
+  // "其他省份", "其他地区" stand for everywhere else: the statements limited to no place, about the question's topic.
+  const { complements } = index.reading.scope;
+  const everywhereElse = (thing: string) => complements.includes(thing);
+  const about = (item: Evidence, thing: string) =>
+    everywhereElse(thing) ? item.statement.scope.regions.length === 0 && item.coverage >= minimumCoverage : names(item.statement.normalized, thing) || (findPlaces(thing).length > 0 && item.statement.scope.regions.some((region) => thing.includes(region.replace(/省$/, ''))));
+  const onlyAbout = (item: Evidence, thing: string) => about(item, thing) && !part.compared.some((other) => other !== thing && !other.includes(thing) && !everywhereElse(other) && names(item.statement.normalized, other));
+  const named = part.compared.map((thing) => (everywhereElse(thing) ? undefined : bestOf(candidates.filter((item) => onlyAbout(item, thing)))));
+  // Everywhere else is told by the general statement closest to what the named side says ("…其父母、子女也可以申请提取"
+  // → "…可以提取职工本人及其配偶的住房公积金，其他亲属不得提取").
+  const wordsOf = (statement: Statement) => new Set(statement.clauseTokens.flat());
+  const namedSide = named.find((statement) => statement !== undefined);
+  const closeness = (statement: Statement) => {
+    if (!namedSide) return 0;
+    const mine = wordsOf(statement);
+    const theirs = wordsOf(namedSide);
+    return [...mine].filter((word) => theirs.has(word)).length / (new Set([...mine, ...theirs]).size || 1);
+  };
+  const sides = part.compared.map((thing, position) => {
+    if (!everywhereElse(thing)) return named[position];
+    const general = candidates.filter((item) => onlyAbout(item, thing));
+    return [...general].sort((left, right) => closeness(right.statement) - closeness(left.statement) || scoreEvidence(right) - scoreEvidence(left))[0]?.statement;
+  });
   if (sides.some((side) => side === undefined)) return null;
   return { lead: sides as Statement[], things: part.compared };
 }

@@ -399,12 +399,16 @@ export function comparedThings(sentence: string, context: QuestionContext): stri
   const cues = language.answerTypeCues.filter((entry) => entry.type === 'difference').map((entry) => sentence.indexOf(entry.cue)).filter((at) => at >= 0);
   if (cues.length === 0) return [];
   // The clause holding the things: what comes before the cue, from the last clause break.
-  const before = sentence.slice(0, Math.min(...cues)).split(/[,，;；:：]/).filter((clause) => clause.trim()).at(-1) ?? '';
   const joiners = language.comparisonJoiners.map(escapePattern);
   if (joiners.length === 0) return [];
+  const joiner = new RegExp(joiners.join('|'));
+  // …or, when that clause joins nothing, the nearest clause before it that does ("浙江和别的省份，用公积金买房提取有什么区别").
+  const clauses = sentence.slice(0, Math.min(...cues)).split(/[,，;；:：]/).filter((clause) => clause.trim());
+  const before = [...clauses].reverse().find((clause) => joiner.test(clause)) ?? clauses.at(-1) ?? '';
   const things = before
-    .split(new RegExp(joiners.join('|')))
-    .map((thing) => withoutAskingForms(blank(thing, [], language.questionWords)).replace(/\s+/g, '').replace(/^(我|请)/, '').replace(/(有)?(啥|什么|何|哪些|哪里)?$/, '').replace(/(之间|两者|二者|两个|这两种|这两个)?(的|之)?$/, ''))
+    .split(joiner)
+    // Places are things compared too ("在浙江跟在其他省份"): only question words go, and a leading preposition.
+    .map((thing) => withoutAskingForms(thing.replace(wordsPattern(language.questionWords), (word) => ' '.repeat(word.length))).replace(/\s+/g, '').replace(/^在/, '').replace(/^(我|请)/, '').replace(/(有)?(啥|什么|何|哪些|哪里)?$/, '').replace(/(之间|两者|二者|两个|这两种|这两个)?(的|之)?$/, ''))
     .filter((thing) => [...thing].length >= 2);
   return things.length >= 2 ? things : [];
 }

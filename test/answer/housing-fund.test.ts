@@ -70,6 +70,16 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     },
   );
 
+  it.each([['买房提公积金，在浙江跟在其他省份有啥不一样？', '其他省份'], ['浙江和别的省份，用公积金买房提取有什么区别？', '别的省份']])(
+    'should compare a province with everywhere else by its own rule and the general one: %s',
+    async (question, elsewhere) => {
+      expect(lead(await ask(question)).split('\n')).toEqual([
+        '浙江：在浙江省内缴存住房公积金的职工，在浙江省内购买自住住房的，除职工本人及配偶外，其父母、子女也可以申请提取本人住房公积金，用于支付该套住房的购房首付款。[1]',
+        `${elsewhere}：因购买自住住房申请提取的，可以提取职工本人及其配偶的住房公积金，其他亲属不得提取。[2]`,
+      ]);
+    },
+  );
+
   it('should report the shortened time limit and the coverage figures as contradictions, each with its decision', () => {
     const report: ConflictReportEntry[] = buildConflictReport({ index });
     const values = (entry: ConflictReportEntry) => entry.values.map((value) => value.value).sort();
