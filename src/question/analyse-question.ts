@@ -217,7 +217,9 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     if (alternatives.some(known)) continue;
     // A verb is known by its stem: without a negation before it ("算不算" → 不算) or a complement after it ("寄到",
     // "改过来"), whose stem the corpus uses inside its own words ("邮寄").
-    if (asksVerb && verbStems(word, context).some((stem) => [stem, ...reading.synonyms.alternatives(stem)].some((alternative) => context.frequency(alternative) > 0))) continue;
+    // So is a verb and complement the tagger took for a noun ("交上", tag n), by its stem when that is a verb.
+    const isVerb = (stem: string) => asksVerb || /^v/.test(context.text.tag(stem)[0]?.tag ?? '');
+    if (verbStems(word, context).some((stem) => isVerb(stem) && [stem, ...reading.synonyms.alternatives(stem)].some((alternative) => context.frequency(alternative) > 0))) continue;
     // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
     const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;

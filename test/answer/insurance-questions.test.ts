@@ -27,6 +27,12 @@ describe('questions on the bundled corpus', () => {
     expect(lead(await ask(question))).toBe(expected);
   });
 
+  it('should know a verb and complement the tagger reads as a noun (交上) by its stem', async () => {
+    const response = await ask('断缴四个月了，重新交上以后多久能报销？');
+    expect(response.status).toBe('answered');
+    expect(lead(response)).toMatch(/^(六|6)个月。/);
+  });
+
   it('should answer a when question asked in the second clause, colloquially, with the date the point names', async () => {
     expect(lead(await ask('我今年年底才交的居民医保，交完马上看病能报吗，啥时候开始生效？'))).toBe('次年1月1日。居民医保实行“每年缴费一次,缴费后次年1月1日起生效”的机制,不存在连续缴费年限要求。[1]');
   });
