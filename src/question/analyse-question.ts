@@ -131,7 +131,9 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // Verbs that only introduce an amount ("等半年", "要多久") say as little as light ones.
     // A one-character verb of moving with no synonyms ("到了常州"; not 转, a word of transferring) tells where the
     // user goes, not what they ask to happen.
-    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
+    // So does a verb of paying an amount the user names or asks ("交100块", "交多少": both blanked here).
+    const paysAmount = reading.language.payVerbs.includes(word) && /^\s/.test(text.slice(text.indexOf(word) + word.length));
+    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || paysAmount || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
     const relation = scopeVocabulary(context).relations.has(word);
     // An adverb ("直接", "马上") tells how the user expects it to happen; statements answering seldom repeat it.
@@ -235,7 +237,9 @@ function checkedFigure({ text, context }: { text: string; context: QuestionConte
   // A rate's unit may come between ("按每天千分之五"): the verb still takes the amount.
   const perUnit = new RegExp(`(${language.perUnit.map(escapePattern).join('|')})(${language.units.map((unit) => escapePattern(unit.spelling)).join('|')})$`);
   const before = (quantity: Quantity) => text.slice(0, quantity.start).replace(perUnit, '');
-  return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && language.costVerbs.some((verb) => before(quantity).endsWith(verb))) ?? null;
+  // …or a verb of paying after it ("要交100块").
+  const takes = (quantity: Quantity) => language.costVerbs.some((verb) => before(quantity).endsWith(verb) || (before(quantity).slice(0, -1).endsWith(verb) && language.payVerbs.includes(before(quantity).slice(-1))));
+  return findQuantities({ text, language }).find((quantity) => quantity.comparator !== 'atMost' && quantity.comparator !== 'range' && takes(quantity)) ?? null;
 }
 
 /**

@@ -375,11 +375,14 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const scopeWord = (word: string) => findPlaces(word).length > 0 || scopeTerms(index).has(word);
   // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
   // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
+  const shortVerbs = part.focus.filter((focusWord) => focusWord.verb && focusWord.word.length === 1).map((focusWord) => focusWord.word);
   const said = (word: string, negated: boolean) => {
     const mentioned =
       (moved && synonyms.alternatives(word).some((alternative) => moving.has(alternative))) ||
       synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
-      [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords));
+      [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords)) ||
+      // A one-character verb of the user's names the two-character verb it starts ("补" → 补领).
+      (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
     return mentioned && (!negated || saysNot(word));
   };
   const { met, matched, durationUnstated, failed } = conditionMet({
@@ -394,6 +397,10 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   });
   // Only how long the user's situation lasted is unknown: the statement holds for some of them, like a narrower one.
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
+  // For a figure, a condition whose event is the very action asked about ("遗失申请换领、补领的" for "补领居住证要多少钱")
+  // describes the case asked: it holds there, as a narrower statement does, unless the user's own situation misses it.
+  const eventAsked = asksFigure(part) && statement.condition.words.some((entry) => entry.verb && askedActions.has(entry.word) && !index.reading.language.lightVerbs.includes(entry.word));
+  if (!met && !failed && eventAsked && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
   if (!met) return { ...verdict, verdict: 'condition_not_met', ...(failed ? { missesCondition: true } : {}) };
   return { ...verdict, specificity: verdict.specificity + matched };
 }

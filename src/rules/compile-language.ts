@@ -19,6 +19,7 @@ export interface Language {
   fractions: Array<{ prefix: string; per: number }>;
   necessityAfterQuestion: string[];
   listLeadIns: string[];
+  payVerbs: string[];
   /** Interrogative morphemes, longest first. */
   interrogatives: string[];
   negation: string[];
@@ -97,7 +98,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -147,6 +148,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     interrogatives: list(spoken(data.interrogatives)),
     necessityAfterQuestion: list(data.necessityAfterQuestion),
     listLeadIns: list(data.listLeadIns),
+    payVerbs: list(data.payVerbs),
     fractions: data.fractions.map((entry) => ({ prefix: normalize(entry.prefix), per: entry.per })),
     negation: list(data.negation),
     negationBreakers: list(data.negationBreakers),

@@ -78,6 +78,14 @@ describe('questions on the 居住证 corpus', () => {
     expect((await ask('我有居住证，女儿想在这边考驾照，报名要带什么材料？')).status).toBe('no_answer');
   });
 
+  it.each([
+    ['补领居住证要多少钱？', '20元。'],
+    ['居住证弄丢了想补一个，听说要交100块，是这个数吗？', '不是，20元。'],
+    ['居住证丢了要补，朋友说工本费要50块，是这个价吗？', '不是，20元。'],
+  ])('should give the fee of the asked action, stated under a condition naming it, and check the one heard: %s', async (question, start) => {
+    expect(lead(await ask(question))).toBe(`${start}居住证损坏或者遗失申请换领、补领的，每证收取工本费20元。[1]`);
+  });
+
   it('should read a colloquial question word (啥时候) as the standard one', async () => {
     expect(lead(await ask('居住证啥时候能拿到？')).startsWith('7个工作日。')).toBe(true);
   });
