@@ -12,7 +12,8 @@ export interface DetectedType {
   modalAt: number | null;
 }
 
-const modalCharacters = /^[会能可以需要是否真得算有用]+/;
+/** The modal characters that ask; 算 only first ("能算上吗" asks 能 of 算上). */
+const modalCharacters = /^(算|[会能可以需要是否真得有用]+)/;
 
 const howFirst: AnswerType[] = ['steps', 'channel', 'explain'];
 const valueTypes: AnswerType[] = ['number', 'duration'];

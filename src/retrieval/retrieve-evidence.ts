@@ -385,8 +385,11 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
       (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
     return mentioned && (!negated || saysNot(word));
   };
+  // A general verb of a condition ("转移接续完成后": 完成) names no event the user must have told.
+  const { lightVerbs } = index.reading.language;
+  const condition = { ...statement.condition, words: statement.condition.words.map((entry) => (entry.verb && lightVerbs.includes(entry.word) ? { ...entry, verb: false } : entry)) };
   const { met, matched, durationUnstated, failed } = conditionMet({
-    condition: statement.condition,
+    condition,
     said,
     denies,
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)) || scopeWord(word),
@@ -439,9 +442,12 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   }
   // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well
   // as the retrieved ones do: a figure in a short list item can rank below long paragraphs that merely share words.
-  if (asksFigure(part)) {
+  // So does a question comparing a place with everywhere else ("浙江和别的省份…有什么区别"): the general rule may
+  // lie far from the place's own in the ranking.
+  const comparesElsewhere = part.type === 'difference' && part.compared.some((thing) => index.reading.scope.complements.includes(thing));
+  if (asksFigure(part) || comparesElsewhere) {
     // An anecdote never answers, so it does not raise the bar either ("据了解…重新等待半年").
-    const floor = Math.max(valueCoverage, ...evidence.filter((item) => !item.statement.example).map((item) => item.coverage)) * valueShare;
+    const floor = comparesElsewhere ? valueCoverage : Math.max(valueCoverage, ...evidence.filter((item) => !item.statement.example).map((item) => item.coverage)) * valueShare;
     // Through the claims' subject index: only claims about a word of the focus can cover it. The rarest words are
     // looked up first, and the commonest ones ("医保" in a large corpus) only while the lookup stays small.
     const { synonyms } = index.reading;
@@ -455,7 +461,7 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
       claims.push(...list);
     }
     for (const claim of claims) {
-      if (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity) || seen.has(claim.statement.key)) continue;
+      if (seen.has(claim.statement.key) || (!comparesElsewhere && (claim.kind !== 'quantity' || !claim.quantity || !answersPart(part, claim.quantity)))) continue;
       seen.add(claim.statement.key);
       const item = judge(claim.statement, retrievedChunks);
       if (item && item.coverage >= floor) evidence.push(item);

@@ -80,6 +80,13 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     },
   );
 
+  it.each([['公积金转移以后，以前交的年限还算吗？', '算。'], ['我从成都换到西安工作，之前交公积金的年数能算上吗？', '可以。']])(
+    'should not require a general verb of a condition (完成 of "转移接续完成后") to have been told: %s',
+    async (question, word) => {
+      expect(lead(await ask(question))).toBe(`${word}转移接续完成后，缴存年限合并计算，原账户余额全额转入新账户。[1]`);
+    },
+  );
+
   it('should report the shortened time limit and the coverage figures as contradictions, each with its decision', () => {
     const report: ConflictReportEntry[] = buildConflictReport({ index });
     const values = (entry: ConflictReportEntry) => entry.values.map((value) => value.value).sort();
