@@ -363,7 +363,8 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       given: around.map((word) => word.word),
       // "…要45个工作日,对吗?" checks a figure: it is answered by the figures of its kind, the one heard among them.
       type: checked ? (isDuration(checked) ? 'duration' : 'number') : checkedPoint ? 'when' : (detected.type ?? 'explain'),
-      yesNo: detected.yesNo,
+      // "X和Y是一回事吗" asks how they differ, not yes or no.
+      yesNo: detected.type === 'difference' ? null : detected.yesNo,
       unit: checked ? { unit: checked.unit, dimension: checked.dimension } : detected.unit,
       asksAsOf,
       checkedPoint,
@@ -455,6 +456,20 @@ function mergeSituation(own: Situation, previous: Situation): Situation {
   };
 }
 
+/** Scope values whose terms the message negates ("没退休" drops 退休人员), the rest kept. */
+function withoutDenied(values: Record<string, string[]>, message: string, context: QuestionContext): Record<string, string[]> {
+  const { scope, language } = context.reading;
+  const denied = (value: string) =>
+    scope.dimensions.some((dimension) =>
+      dimension.terms.some((entry) => {
+        if (entry.value !== value) return false;
+        const at = message.indexOf(entry.term);
+        return at > 0 && language.negation.some((cue) => message.slice(Math.max(0, at - cue.length - 1), at).includes(cue));
+      }),
+    );
+  return Object.fromEntries(Object.entries(values).map(([dimension, list]) => [dimension, list.filter((value) => !denied(value))]).filter(([, list]) => list.length > 0));
+}
+
 /** The message without the words that only mark it as a follow-up ("那要是…呢"). */
 function withoutFollowUpMarkers(normalized: string, context: QuestionContext): string {
   const starts = [...context.followUp.starts].sort((left, right) => right.length - left.length);
@@ -513,6 +528,8 @@ export function analyseQuestion({ message, previous, context }: { message: strin
   const followUp = previous !== null && isFollowUp(normalized, context, ownTopicWords);
   if (followUp && previous) {
     situation = mergeSituation(situation, previous.situation);
+    // "那如果他没退休…": a value of the earlier situation the user now says does not hold is no longer theirs.
+    situation = { ...situation, scope: { ...situation.scope, values: withoutDenied(situation.scope.values, normalized, context) } };
     // "那押金呢？" names a new thing: the earlier turn's things give way, its verbs and situation stay.
     const ownThings = parts[0].predicate.filter((word) => word.noun && !previous.part.focus.some((earlier) => earlier.word === word.word));
     // A follow-up that asks a question of its own ("那…能报吗") keeps what the earlier turn asked about, not every word

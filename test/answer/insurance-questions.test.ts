@@ -38,7 +38,9 @@ describe('questions on the bundled corpus', () => {
   });
 
   it('should not tell a user moving across provinces the rule for moves within one (省内跨市)', async () => {
-    expect(lead(await ask('从湖南调到广州工作，医保个人账户里的钱能转过去吗？'))).toBe('可以。参保人员跨省转移职工医保关系时,个人账户资金原则上随医保关系转移。[1]');
+    const answer = lead(await ask('从湖南调到广州工作，医保个人账户里的钱能转过去吗？'));
+    expect(answer).toMatch(/^可以。.*随医保关系(跨省)?转移/);
+    expect(answer).not.toContain('省内');
   });
 
   it('should answer 要不要 by the statement saying the action is not needed', async () => {
