@@ -47,6 +47,9 @@ describe('analyseQuestion', () => {
     ['年卡与次卡之间的差别', ['年卡', '次卡']],
     ['想问下，省内转移还是跨省转移，有什么不同？', ['省内转移', '跨省转移']],
     ['这个有什么区别？', []],
+    ['居住登记和居住证是一回事吗？', ['居住登记', '居住证']],
+    ['买房提公积金，在浙江跟在其他省份有啥不一样？', ['浙江', '其他省份']],
+    ['浙江和别的省份，用公积金买房提取有什么区别？', ['浙江', '别的省份']],
   ])('should read what %s compares', (message, things) => {
     const [part] = analyse(message).parts;
     expect(part.type).toBe('difference');
@@ -148,6 +151,13 @@ describe('analyseQuestion', () => {
     ['医保能报销近视眼激光手术吗？', ['近视眼']],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
+  });
+
+  it('should drop a situation value a follow-up says no longer holds ("那如果他没退休")', () => {
+    const first = analyse('我爸退休了跟我去外省长住，他的医保能转过去吗？');
+    expect(first.situation.scope.values.population).toEqual(['退休人员']);
+    const previous: RememberedTurn = { message: first.message, part: first.parts[0], situation: first.situation };
+    expect(analyse('那如果他没退休，只是换了个省上班呢？', previous).situation.scope.values.population).toBeUndefined();
   });
 
   it('should keep the focus and the situation in a follow-up, and let it change the places', () => {
