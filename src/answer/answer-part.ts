@@ -207,6 +207,9 @@ function telling(index: LoadedIndex, part: QuestionPart, kinds: string[]): Array
     .sort((left, right) => right.rarity - left.rarity);
 }
 
+/** How far a section not headed by the kind asked ranks behind the ones that are (beyond any words they name). */
+const unheaded = 1000;
+
 /** The inverse document frequency above which a word tells one passage from another. */
 const rareEnough = 1.5;
 
@@ -407,9 +410,13 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const mentions = (text: string, word: FocusWord) => word.alternatives.some((alternative) => text.includes(alternative));
     const textOf = (statement: Statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`;
     const names = (statement: Statement) => rarest !== null && mentions(textOf(statement), rarest);
+    // A section headed as materials ("所需材料") comes before one that only enumerates something (提取情形).
+    const materialKinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
     const rank = (choice: SectionChoice) => {
-      const text = `${index.text.normalize(choice.heading)}\n${choice.items.map((item) => textOf(item.statement)).join('\n')}`;
-      return -words.reduce((sum, { word, rarity }) => sum + (mentions(text, word) ? rarity : 0), 0);
+      const heading = index.text.normalize(choice.heading);
+      const text = `${heading}\n${choice.items.map((item) => textOf(item.statement)).join('\n')}`;
+      const headed = materialKinds.some((word) => heading.includes(word)) ? 0 : unheaded;
+      return headed - words.reduce((sum, { word, rarity }) => sum + (mentions(text, word) ? rarity : 0), 0);
     };
     const section = chooseSection({ index, part, evidence: described, rank });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.

@@ -338,6 +338,20 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
   };
 });
 
+/** Whether `word` lies in the enumeration before a marker of alternatives ("…就业、…住所、…就读条件之一"), which
+ * starts after the last clause break or 并/且 before the marker. */
+function withinAlternatives(text: string, word: string, markers: string[]): boolean {
+  const at = text.indexOf(word);
+  if (at < 0) return false;
+  return markers.some((marker) => {
+    for (let end = text.indexOf(marker); end >= 0; end = text.indexOf(marker, end + 1)) {
+      const start = Math.max(...[',', '，', '并', '且', ';', '；'].map((mark) => text.lastIndexOf(mark, end - 1))) + 1;
+      if (at >= start && at < end) return true;
+    }
+    return false;
+  });
+}
+
 /** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
 const moveWords = rememberPerKey((index: LoadedIndex): Set<string> => new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]));
 
@@ -391,7 +405,8 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const { met, matched, durationUnstated, failed } = conditionMet({
     condition,
     said,
-    denies,
+    // One of several alternatives ("合法稳定就业、合法稳定住所、连续就读条件之一") the user lacks fails nothing.
+    denies: (word) => !withinAlternatives(conditionText, word, index.reading.language.alternativeMarkers) && denies(word),
     ignore: (word) => consequence.has(word) || (asked.has(word) && !userWords.has(word)) || scopeWord(word),
     // What the question asks to happen and what it asks about are not the user's situation; a state in the asking
     // clause describes it ("交重复了能退吗": 重复 meets "若因…重复缴费").

@@ -20,6 +20,7 @@ export interface Language {
   necessityAfterQuestion: string[];
   listLeadIns: string[];
   payVerbs: string[];
+  alternativeMarkers: string[];
   /** Interrogative morphemes, longest first. */
   interrogatives: string[];
   negation: string[];
@@ -98,7 +99,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -149,6 +150,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     necessityAfterQuestion: list(data.necessityAfterQuestion),
     listLeadIns: list(data.listLeadIns),
     payVerbs: list(data.payVerbs),
+    alternativeMarkers: list(data.alternativeMarkers),
     fractions: data.fractions.map((entry) => ({ prefix: normalize(entry.prefix), per: entry.per })),
     negation: list(data.negation),
     negationBreakers: list(data.negationBreakers),

@@ -100,6 +100,8 @@ export const languageSchema = z.object({
   colloquialForms: z.record(z.string(), z.string()).default({}),
   /** Words of a line that introduces what follows ("具体分为以下情况:"): such a line ending in a colon states nothing. */
   listLeadIns: words.default([]),
+  /** Words saying a condition is met by any one of the things it lists ("三者之一", "任一"). */
+  alternativeMarkers: words.default([]),
   /** One-character verbs of paying ("交", "付") that take an amount after a verb that introduces one ("要交100块"). */
   payVerbs: words.default([]),
   /** Modals that, right after a question word, ask whether something is required ("是不是得先取出来"). */

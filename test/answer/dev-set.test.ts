@@ -4,13 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, temporaryDirectory } from '../helpers.js';
+import { temporaryDirectory } from '../helpers.js';
 
 const scorer = '../shared/eval/score.mjs';
 const sets = [
   { name: 'dev', file: '../shared/eval/dev.jsonl', corpus: 'corpus', minimum: 20 },
   { name: 'dev2', file: '../shared/eval/dev2.jsonl', corpus: 'corpus', minimum: 32 },
-  { name: 'juzhuzheng', file: '../shared/eval/juzhuzheng.jsonl', corpus: '../shared/eval/corpora/juzhuzheng', minimum: 19 },
+  { name: 'juzhuzheng', file: '../shared/eval/juzhuzheng.jsonl', corpus: '../shared/eval/corpora/juzhuzheng', minimum: 20 },
 ];
 
 function score({ file, corpus, indexDirectory }: { file: string; corpus: string; indexDirectory: string }): { passed: number; lines: string[] } {
@@ -36,7 +36,11 @@ describe('the shared eval sets', () => {
         const corpus = set.corpus === 'corpus' ? 'corpus' : join(temporaryDirectory('kbqa-eval-'), 'corpus');
         if (corpus !== 'corpus') cpSync(set.corpus, corpus, { recursive: true });
         corpora.set(set.corpus, corpus);
-        indexes.set(set.corpus, (await buildIndex(corpus)).indexDirectory);
+        // Each corpus is indexed by the ingest command in a process of its own, as an operator runs it: the segmenter's
+        // dictionary is loaded once per process, so one process must not index two corpora.
+        const indexDirectory = temporaryDirectory('kbqa-eval-index-');
+        execFileSync('node', ['scripts/run-typescript.mjs', 'src/cli/ingest.ts', '--corpus', corpus, '--out', indexDirectory], { encoding: 'utf8', timeout: 170_000 });
+        indexes.set(set.corpus, indexDirectory);
       }
     }
   }, 180_000);

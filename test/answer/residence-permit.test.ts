@@ -74,6 +74,10 @@ describe('questions on the 居住证 corpus', () => {
     },
   );
 
+  it('should not fail a condition met by any one of its alternatives (…就业、…住所、…就读条件之一) for one the user lacks', async () => {
+    expect(lead(await ask('我没有上班，但住在自己买的房子里，居住登记也办了满半年了，能申领居住证吗？')).startsWith('可以。')).toBe(true);
+  });
+
   it('should decline a materials question whose topic, named only in the clause before, the corpus never speaks of', async () => {
     expect((await ask('我有居住证，女儿想在这边考驾照，报名要带什么材料？')).status).toBe('no_answer');
   });
