@@ -160,9 +160,16 @@ const scopeVocabularyOf = rememberPerKey((reading: QuestionContext['reading']): 
 const scopeVocabulary = (context: QuestionContext) => scopeVocabularyOf(context.reading);
 const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 
-/** What the segmenter may glue before a verb: a modal, a pronoun or a one-character verb of going ("能报", "我办", "去取"). */
+/**
+ * What the segmenter may glue before a verb: a modal, a pronoun, a one-character verb of going or a one-character
+ * general verb ("能报", "我办", "去取", "办转出").
+ */
 const gluePrefixes = (context: QuestionContext) => gluePrefixesOf(context.reading.language);
-const gluePrefixesOf = rememberPerKey((language: QuestionContext['reading']['language']): string[] => [...language.gluedModals, ...language.personalPronouns, ...language.movementVerbs.filter((verb) => verb.length === 1)]);
+const gluePrefixesOf = rememberPerKey((language: QuestionContext['reading']['language']): string[] => [
+  ...language.gluedModals,
+  ...language.personalPronouns,
+  ...[...language.movementVerbs, ...language.lightVerbs].filter((verb) => verb.length === 1),
+]);
 
 /** The one-character negations of the language ("不", "没"). */
 const negationCharacters = (context: QuestionContext) => context.reading.language.negation.filter((cue) => cue.length === 1);
@@ -172,8 +179,11 @@ function verbStems(word: string, context: QuestionContext): string[] {
   const stems: string[] = [];
   const bare = [...negationCharacters(context), ...gluePrefixes(context)].includes(word[0]) && word.length > 1 ? word.slice(1) : word;
   if (bare !== word) stems.push(bare);
-  const complement = context.reading.language.verbComplements.find((ending) => bare.endsWith(ending) && bare.length > ending.length);
-  if (complement) stems.push(bare.slice(0, -complement.length));
+  // The complement comes off the word as written and off its bare form ("办下来" → 办; "能寄到" → 寄).
+  for (const form of new Set([word, bare])) {
+    const complement = context.reading.language.verbComplements.find((ending) => form.endsWith(ending) && form.length > ending.length);
+    if (complement) stems.push(form.slice(0, -complement.length));
+  }
   return stems;
 }
 

@@ -27,6 +27,10 @@ describe('questions on the bundled corpus', () => {
     expect(lead(await ask(question))).toBe(expected);
   });
 
+  it('should unglue a general verb from the verb it precedes (办转出) and answer the part of a breakdown asked about', async () => {
+    expect(lead(await ask('我的医保要从天津转到西安，天津那边办转出一般要几个工作日？'))).toBe('10个工作日内。跨省转移时,转出地需在10个工作日内完成转出,转入地在5个工作日内完成转入;[1]');
+  });
+
   it('should know a verb and complement the tagger reads as a noun (交上) by its stem', async () => {
     const response = await ask('断缴四个月了，重新交上以后多久能报销？');
     expect(response.status).toBe('answered');
