@@ -118,15 +118,17 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
 }
 
 /** Statements limited to a situation the user did not mention that say something else: shown as exceptions. */
-function exceptionsOf(resolution: Resolution | null, used: Set<string>): PartAnswer['exceptions'] {
+/** The statements the rules kept for narrower situations, each with what it is limited to (as its evidence says). */
+function exceptionsOf(resolution: Resolution | null, used: Set<string>, evidence: Evidence[]): PartAnswer['exceptions'] {
   if (!resolution) return [];
+  const qualifiersOf = (statement: Statement) => evidence.find((item) => item.statement.key === statement.key)?.qualifiers ?? [];
   const adopted = resolution.adopted?.valueKey;
   const exceptions: PartAnswer['exceptions'] = [];
   for (const candidate of resolution.exceptions) {
     const key = keyOf(candidate.statement);
     if (candidate.valueKey === adopted || used.has(key) || exceptions.length >= 2) continue;
     used.add(key);
-    exceptions.push({ statement: candidate.statement, qualifiers: [] });
+    exceptions.push({ statement: candidate.statement, qualifiers: qualifiersOf(candidate.statement) });
   }
   return exceptions;
 }
@@ -303,7 +305,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
         points: choosePoints({ index, analysis, part, evidence, used, excluded: setAside, contrary, lead }),
-        exceptions: exceptionsOf(resolution, used),
+        exceptions: exceptionsOf(resolution, used, pool),
         resolution,
         topic: topicOf(part, lead),
       };
@@ -345,7 +347,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
         points: choosePoints({ index, analysis, part, evidence: sayable, used, excluded: setAside, contrary, lead }),
-        exceptions: exceptionsOf(resolution, used),
+        exceptions: exceptionsOf(resolution, used, [...evidence, ...resolved.values.map((item) => item.evidence)]),
         resolution,
         topic: topicOf(part, lead),
       };

@@ -55,10 +55,10 @@ describe('answers on the fictional library corpus', () => {
     expect(lead(response).startsWith(start)).toBe(true);
   });
 
-  it('should show a statement limited to a situation the user did not mention as an exception, not as the answer', async () => {
+  it('should show a statement limited to a situation the user did not mention as an exception, with what it is limited to, not as the answer', async () => {
     const { response } = await ask('读者证余额能随证迁移吗？');
     expect(lead(response)).not.toContain('东区');
-    expect(response.answer).toContain('另外：东区读者证余额不随证迁移，需在东区馆内用完。');
+    expect(response.answer).toContain('另外（东区）：东区读者证余额不随证迁移，需在东区馆内用完。');
   });
 
   it('should answer a list question with what each source names', async () => {
