@@ -133,7 +133,7 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     // user goes, not what they ask to happen.
     // So does a verb of paying an amount the user names or asks ("交100块", "交多少": both blanked here).
     const paysAmount = reading.language.payVerbs.includes(word) && /^\s/.test(text.slice(text.indexOf(word) + word.length));
-    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || paysAmount || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
+    const light = reading.language.lightVerbs.includes(word) || reading.language.costVerbs.includes(word) || (word.length > 1 && reading.language.verbComplements.includes(word)) || paysAmount || (word.length === 1 && reading.language.movementVerbs.includes(word) && reading.synonyms.alternatives(word).length <= 1);
     // A relation word ("跨省", "外省") says whose situation it is, judged by scope: it weighs less than the topic.
     const relation = scopeVocabulary(context).relations.has(word);
     // An adverb ("直接", "马上") tells how the user expects it to happen; statements answering seldom repeat it.
@@ -217,8 +217,8 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     // A set phrase the tagger reads as one locution ("近视眼", tag l) names a thing too, when it is a word of three
     // characters or more.
     const locution = !nounsOnly && tag === 'l' && word.length >= 3;
-    // A one-character verb counts only when no word of the corpus contains it ("丢" of "医保卡丢了").
-    if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || (word.length < 2 && !(asksVerb && context.frequency(word) === 0)) || context.text.stopwords.has(word)) continue;
+    // A complement standing alone after its verb ("转|进来", "处理|起来") is no topic either.
+    if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word) || reading.language.verbComplements.includes(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.
     if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters(context).includes(character))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
