@@ -176,7 +176,6 @@ function compareThings({ index, part, evidence }: { index: LoadedIndex; part: Qu
   const named = part.compared.map((thing) => (everywhereElse(thing) ? undefined : bestOf(candidates.filter((item) => onlyAbout(item, thing)))));
   // Everywhere else is told by the general statement closest to what the named side says ("…其父母、子女也可以申请提取"
   // → "…可以提取职工本人及其配偶的住房公积金，其他亲属不得提取").
-  const wordsOf = (statement: Statement) => new Set(statement.clauseTokens.flat());
   const namedSide = named.find((statement) => statement !== undefined);
   const closeness = (statement: Statement) => {
     if (!namedSide) return 0;
@@ -404,25 +403,23 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     // A question about conditions, materials or steps is answered by what the statements require: a statement's
     // condition is its content here, not a filter on the user.
     const described = evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded');
-    // For materials, a section naming the question's rarest words (the user's case: "辞职" → "离职提取") comes first.
     // A materials section is ranked by the question's words its heading and items name, the rarer weighing more
-    // ("买了套二手房" → the list with "购房提取", not a 租房 one).
-    const words = part.type === 'materials' ? telling(index, part, index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word)) : [];
+    // (the user's case: "辞职" → the list with "离职提取"; "买了套二手房" → the one with "购房提取", not a 租房 one).
+    const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
+    const words = part.type === 'materials' ? telling(index, part, kinds) : [];
     const rarest = words[0] && words[0].rarity >= rareEnough ? words[0].word : null;
     const mentions = (text: string, word: FocusWord) => word.alternatives.some((alternative) => text.includes(alternative));
     const textOf = (statement: Statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`;
     const names = (statement: Statement) => rarest !== null && mentions(textOf(statement), rarest);
     // A section headed as materials ("所需材料") comes before one that only enumerates something (提取情形).
-    const materialKinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
     const rank = (choice: SectionChoice) => {
       const heading = index.text.normalize(choice.heading);
       const text = `${heading}\n${choice.items.map((item) => textOf(item.statement)).join('\n')}`;
-      const headed = materialKinds.some((word) => heading.includes(word)) ? 0 : unheaded;
+      const headed = kinds.some((word) => heading.includes(word)) ? 0 : unheaded;
       return headed - words.reduce((sum, { word, rarity }) => sum + (mentions(text, word) ? rarity : 0), 0);
     };
     const section = chooseSection({ index, part, evidence: described, rank });
     // A labelled item or an enumeration that covers the question better than any section's heading answers alone.
-    const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
     const sectionFits = section !== null && kinds.some((word) => index.text.normalize(section.heading).includes(word));
     const labelCovers = top && (top.evidence.statement.label !== null || top.evidence.statement.analysis.list !== null) && top.evidence.askedCoverage >= 0.6;
     const list = part.type === 'list' ? bestList({ index, part, covering }) : null;

@@ -1,6 +1,6 @@
 // Question analysis: the parts a message asks, each part's answer type and focus, and the user's situation (pure).
 import { findQuantities, isDuration, type Quantity } from '../reconcile/find-quantities.js';
-import { detectUserScope } from '../reconcile/scope.js';
+import { detectUserScope, negatedValues } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
 import { escapePattern } from '../text/escape-pattern.js';
@@ -468,16 +468,8 @@ function mergeSituation(own: Situation, previous: Situation): Situation {
 
 /** Scope values whose terms the message negates ("没退休" drops 退休人员), the rest kept. */
 function withoutDenied(values: Record<string, string[]>, message: string, context: QuestionContext): Record<string, string[]> {
-  const { scope, language } = context.reading;
-  const denied = (value: string) =>
-    scope.dimensions.some((dimension) =>
-      dimension.terms.some((entry) => {
-        if (entry.value !== value) return false;
-        const at = message.indexOf(entry.term);
-        return at > 0 && language.negation.some((cue) => message.slice(Math.max(0, at - cue.length - 1), at).includes(cue));
-      }),
-    );
-  return Object.fromEntries(Object.entries(values).map(([dimension, list]) => [dimension, list.filter((value) => !denied(value))]).filter(([, list]) => list.length > 0));
+  const denied = negatedValues({ text: message, scope: context.reading.scope });
+  return Object.fromEntries(Object.entries(values).map(([dimension, list]) => [dimension, list.filter((value) => !denied.has(value))]).filter(([, list]) => list.length > 0));
 }
 
 /** The message without the words that only mark it as a follow-up ("那要是…呢"). */

@@ -118,13 +118,25 @@ function relationOf(from: Place, to: Place): PlaceRelation {
   return from.province === to.province ? 'same-province' : 'cross-province';
 }
 
+/** Whether a negation stands right before `offset` ("还没|退休"). */
+function negatedAt(text: string, offset: number, scope: CompiledScope): boolean {
+  return scope.negation.some((cue) => text.slice(0, offset).endsWith(cue));
+}
+
+/** The dimension values whose terms `text` says do not hold ("那如果他没退休" → 退休人员). */
+export function negatedValues({ text, scope }: { text: string; scope: CompiledScope }): Set<string> {
+  const values = new Set<string>();
+  for (const dimension of scope.dimensions) for (const entry of findWords(text, dimension.terms)) if (negatedAt(text, entry.offset, scope)) values.add(entry.value);
+  return values;
+}
+
 /** Values and changes of the scope dimensions named in `text`. */
 function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' | 'changes'> {
   const values: Record<string, string[]> = {};
   const changes: Record<string, { from: string | null; to: string }> = {};
   for (const dimension of scope.dimensions) {
     // A value said not to hold ("还没退休", "非在职") is not the text's value.
-    const found = findWords(text, dimension.terms).filter((entry) => !scope.negation.some((cue) => text.slice(Math.max(0, entry.offset - cue.length - 1), entry.offset).endsWith(cue)));
+    const found = findWords(text, dimension.terms).filter((entry) => !negatedAt(text, entry.offset, scope));
     if (found.length === 0) continue;
     // Values enumerated together ("职工医保、居民医保") name what the text covers, not a limit.
     const isSeparator = (character: string | undefined) => character !== undefined && character !== '' && scope.separators.includes(character);

@@ -5,7 +5,7 @@ import type { QuestionAnalysis, QuestionPart } from '../question/question-types.
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
-import type { Statement } from '../reconcile/statement-types.js';
+import type { Statement, StatementCondition } from '../reconcile/statement-types.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { isWithin } from '../text/structure-document.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
@@ -21,7 +21,7 @@ export interface Evidence {
   /** Share of the asking clause's weight the sentence itself covers. */
   askedCoverage: number;
   verdict: ApplicabilityVerdict['verdict'];
-  /** For an unmet condition: only a duration the user states misses it. */
+  /** For an unmet condition: the user's own situation misses it (a duration they state, something they say did not happen). */
   missesCondition?: boolean;
   specificity: number;
   qualifiers: string[];
@@ -311,13 +311,13 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     });
   };
   const refused = new Map<string, boolean>();
+  // Only the user's account of their situation denies; the asking clause's own negation ("会不会不随证迁移") asks.
+  const askedFrom = message.indexOf(part.asked);
+  const asking = (at: number) => askedFrom >= 0 && at >= askedFrom && at < askedFrom + part.asked.length;
   const denies = (word: string) => {
     let result = refused.get(word);
     if (result === undefined) {
       const forms = [...synonyms.alternatives(word), ...[...userWords].filter((user) => user.length >= 2 && user !== word && word.includes(user))];
-      // Only the user's account of their situation denies; the asking clause's own negation ("会不会不随证迁移") asks.
-      const askedFrom = message.indexOf(part.asked);
-      const asking = (at: number) => askedFrom >= 0 && at >= askedFrom && at < askedFrom + part.asked.length;
       result = forms.some((form) => {
         for (let at = message.indexOf(form); at >= 0; at = message.indexOf(form, at + 1)) if (!asking(at) && negatedAt(at)) return true;
         return false;
@@ -351,6 +351,13 @@ function withinAlternatives(text: string, word: string, markers: string[]): bool
     return false;
   });
 }
+
+/** A statement's condition with a general verb ("转移接续完成后": 完成) read as no event the user must have told. */
+const conditionEvents = rememberPerKey((statement: Statement, index: LoadedIndex): StatementCondition => {
+  const { lightVerbs } = index.reading.language;
+  const condition = statement.condition!;
+  return { ...condition, words: condition.words.map((entry) => (entry.verb && lightVerbs.includes(entry.word) ? { ...entry, verb: false } : entry)) };
+});
 
 /** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
 const moveWords = rememberPerKey((index: LoadedIndex): Set<string> => new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]));
@@ -399,11 +406,8 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
       (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
     return mentioned && (!negated || saysNot(word));
   };
-  // A general verb of a condition ("转移接续完成后": 完成) names no event the user must have told.
-  const { lightVerbs } = index.reading.language;
-  const condition = { ...statement.condition, words: statement.condition.words.map((entry) => (entry.verb && lightVerbs.includes(entry.word) ? { ...entry, verb: false } : entry)) };
   const { met, matched, durationUnstated, failed } = conditionMet({
-    condition,
+    condition: conditionEvents(statement, index),
     said,
     // One of several alternatives ("合法稳定就业、合法稳定住所、连续就读条件之一") the user lacks fails nothing.
     denies: (word) => !withinAlternatives(conditionText, word, index.reading.language.alternativeMarkers) && denies(word),

@@ -149,6 +149,9 @@ describe('analyseQuestion', () => {
     ['视同缴费年限能不能算进医保的缴费年限里？', []],
     ['职工医保和居民医保有什么区别？', []],
     ['医保能报销近视眼激光手术吗？', ['近视眼']],
+    ['我的医保从兰州转去重庆，重庆这边收到以后几天能转进来？', []],
+    ['医保个人账户的钱，调去外省和在省内换个城市，处理起来有啥不一样？', []],
+    ['我爸妈能帮我凑首付吗？', ['首付']],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });
