@@ -280,7 +280,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     // condition ("待遇享受期已经开始后的缴费不再退回"): one exception is enough.
     const denials = claimsAlways(part, index.reading.language) ? read.filter((item) => item.reading.answer === 'no' && item.reading.basis !== 'noun' && item.evidence.verdict !== 'other_scope' && item.evidence.verdict !== 'superseded') : [];
     const polar = denials.length > 0 ? denials.map((item) => ({ ...item, evidence: { ...item.evidence, verdict: 'applies' as const } })) : read;
-    const found = resolveYesNo({ index, polar });
+    const found = resolveYesNo({ index, part, polar });
     // Denied by a statement of the figure, or by one whose condition the user's own duration misses.
     const denied = found?.resolution.adopted?.valueKey === 'no' && (found.lead.reading.basis === 'quantity' || found.lead.evidence.missesCondition === true);
     const resolved = checksFigure && !denied ? null : found;

@@ -145,6 +145,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const modalAt = Math.min(...[...language.necessary, ...language.unnecessary].map((cue) => part.text.indexOf(cue)).filter((at) => at >= 0));
   const requiredWords = Number.isFinite(modalAt) ? part.predicate.filter((word) => part.text.indexOf(word.word, modalAt) > modalAt) : [];
   const polar: PolarEvidence[] = [];
+  const { frequency } = questionContextOf(index);
+  const sparse = specificShare * index.lexical.documentCount;
   // Broad categories ("家人") are how a member ("外公") is found, not what makes a statement about it.
   const broad = new Set([...language.categories.values()].flatMap((names) => names.slice(1)));
   const specific = nouns.map((noun) => ({ ...noun, alternatives: noun.alternatives.filter((alternative) => !broad.has(alternative)) }));
@@ -184,7 +186,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     }
     // A statement naming what the user's situation names ("医生开的是进口靶向药" → "丙类药品(如靶向药、进口药)…")
     // addresses them more narrowly than one about the topic alone.
-    const namesGiven = [...given].some((word) => word.length > 1 && !scope.has(word) && item.statement.normalized.includes(word));
+    // A word the corpus uses everywhere ("居住证" in a corpus about it) narrows nothing.
+    const namesGiven = [...given].some((word) => word.length > 1 && !scope.has(word) && frequency(word) <= sparse && item.statement.normalized.includes(word));
     const checked = deniesNecessity && reading.necessity ? { ...reading, answer: reading.answer === 'yes' ? ('no' as const) : ('yes' as const) } : reading;
     polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading: checked });
   }
@@ -193,7 +196,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
 }
 
 /** The resolution of the statements comparable with the best one, and that best statement. */
-export function resolveYesNo({ index, polar }: { index: LoadedIndex; polar: PolarEvidence[] }): { lead: PolarEvidence; resolution: Resolution } | null {
+export function resolveYesNo({ index, part, polar }: { index: LoadedIndex; part: QuestionPart; polar: PolarEvidence[] }): { lead: PolarEvidence; resolution: Resolution } | null {
   const applicable = polar.filter((item) => item.evidence.verdict === 'applies');
   // The strongest reading leads: a statement naming the asked quantity, then one using the asked verb.
   const strength: Record<PolarityReading['basis'], number> = { quantity: 0, predicate: 1, outcome: 2, noun: 3 };
@@ -203,8 +206,12 @@ export function resolveYesNo({ index, polar }: { index: LoadedIndex; polar: Pola
   if (!lead) return null;
   // Comparable: statements that answer by the asked verb or outcome about the asked subject (found by readAnswers),
   // and statements that only mention a noun when they are about as relevant as the best one.
+  // Either way, a rival names what the question asks something of when the best one does: one naming only other
+  // words of it ("本人" of "签注能不能…不用本人去") is about something else.
   const floor = comparableShare * lead.evidence.coverage;
-  const comparable = polar.filter((item) => (item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence)));
+  const names = (item: PolarEvidence, thing: FocusWord) => thing.alternatives.some((alternative) => alternative.length > 1 && `${item.evidence.statement.label ?? ''}|${item.evidence.statement.normalized}`.includes(alternative));
+  const topics = part.predicate.filter((word) => word.topic && word.noun && names(lead, word));
+  const comparable = polar.filter((item) => (topics.length === 0 || topics.some((thing) => names(item, thing))) && ((item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence))));
   // A statement that only says something may happen ("断交还可能导致缴费年限中断") is no rival of ones that say what
   // does: beside them it is an exception.
   const hedged = (item: PolarEvidence) => item.evidence.statement.analysis.clauses[item.reading.clause]?.hedge === 'partial';

@@ -321,7 +321,14 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.
   const head = askedText.slice(0, modalAt).lastIndexOf('的');
   const tailHead = askedText.lastIndexOf('的') > modalAt ? askedText.lastIndexOf('的') : -1;
-  const subject = focusWords({ text: askedText.slice(Math.max(0, head), modalAt), weight: askedWeight, asked: true, context }).map((word) => ({ ...word, verb: false }));
+  // An event named alone and bare before the modal is the thing asked about ("签注能不能在网上办": 签注). One told as
+  // done ("做好了能寄到家里吗") is a step of the user's story; several ("看门诊报销是不是…") are a phrase.
+  const subjectText = askedText.slice(Math.max(0, head), modalAt);
+  const subjectWords = focusWords({ text: subjectText, weight: askedWeight, asked: true, context });
+  const bare = (word: string) => !context.reading.language.aspectMarkers.some((marker) => subjectText.includes(word + marker));
+  const content = subjectWords.filter((word) => word.verb || word.noun);
+  const topic = content.length === 1 && content[0].verb && bare(content[0].word) ? content[0] : null;
+  const subject = subjectWords.map((word) => ({ ...word, verb: false, noun: word.noun || word === topic, topic: true }));
   const object = focusWords({ text: askedText.slice(Math.max(modalAt, tailHead)), weight: askedWeight, asked: true, context });
   // A modifier's nouns name the noun they narrow (its head), which a statement may name instead.
   const headOf = (words: FocusWord[]) => words.find((word) => word.noun)?.word;

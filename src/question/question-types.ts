@@ -17,6 +17,8 @@ export interface FocusWord {
   asked: boolean;
   /** For a noun in a modifier before 的 ("户口所在区的派出所"): the noun it narrows. */
   modifies?: string;
+  /** Named before the modal of a yes/no question ("签注能不能在网上办": 签注): what the question asks something of. */
+  topic?: boolean;
 }
 
 export interface QuestionPart {

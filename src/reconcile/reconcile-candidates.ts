@@ -6,7 +6,8 @@ export const authorityRank: Record<Candidate['authority'], number> = { official:
 
 interface Decision {
   winner: string;
-  reason: (side: Side) => RejectionReason;
+  /** Why a candidate of a losing side lost: per candidate, since an undated one was not outdated. */
+  reason: (side: Side, candidate: Candidate) => RejectionReason;
   note: string;
 }
 
@@ -52,7 +53,7 @@ function timeRule(sides: Side[]): Decision | null {
   const latest = new Map(sides.map((side) => [side.valueKey, side.candidates.map(dateKey).sort().at(-1) ?? '0|']));
   const ordered = [...latest.entries()].sort((left, right) => right[1].localeCompare(left[1]));
   if (ordered[0][1] === '0|' || (ordered.length > 1 && ordered[0][1] === ordered[1][1])) return null;
-  return { winner: ordered[0][0], reason: (side) => (latest.get(side.valueKey) === '0|' ? 'undated' : 'outdated'), note: `latest ${ordered[0][1].slice(2)}` };
+  return { winner: ordered[0][0], reason: (_side, candidate) => (dateKey(candidate) === '0|' ? 'undated' : 'outdated'), note: `latest ${ordered[0][1].slice(2)}` };
 }
 
 /** 6. Consensus: more independent families of sources (copies count once). */
@@ -103,7 +104,7 @@ export function reconcileCandidates(candidates: Candidate[]): Resolution {
             topAuthority !== null && authorityRank[candidate.authority] < topAuthority
               ? ('less_authoritative' as const)
               : weighedSide && weighedSide.candidates.includes(candidate)
-                ? decision.reason(weighedSide)
+                ? decision.reason(weighedSide, candidate)
                 : ('inconsistent_source' as const),
         }));
       });

@@ -77,6 +77,8 @@ export const languageSchema = z.object({
   costVerbs: words.default([]),
   /** Complements a verb may carry ("寄到", "改过来"): the verb is known by its stem without them. */
   verbComplements: words.default([]),
+  /** Aspect particles after a verb ("做好了", "办过"): the event is told as done or under way, a step of the story. */
+  aspectMarkers: words.default([]),
   /** Endings of a district's name ("高新区", "开发区"): a word ending so is a place, not a topic. */
   districtSuffixes: words.default([]),
   /** Words joining the items of a coordination ("及", "和"): a noun next to one is mentioned, not stated about. */

@@ -25,6 +25,14 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
   });
 
+  it('should reject only a rival about what the question asks something of (签注), by the rule that decided, and name no unrelated statement', async () => {
+    const response = await ask('我的居住证下个月到期，人在外地出差回不去，签注能不能在网上办不用本人去？');
+    expect(lead(response)).toBe('可以。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
+    expect(response.conflicts.map((conflict) => ({ rule: conflict.rule, rejected: conflict.rejected.map((entry) => [entry.statement, entry.reason]) }))).toEqual([
+      { rule: 'authority', rejected: [['签注必须本人带着身份证去派出所现场办理，网上是办不了的。', 'less_authoritative']] },
+    ]);
+  });
+
   it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });

@@ -66,6 +66,15 @@ describe('analyseQuestion', () => {
   });
 
   it.each([
+    ['补缴能不能在网上办？', ['补缴']],
+    ['转移一定要本人去吗？', ['转移']],
+    ['做好了能寄到家里吗？', []],
+    ['看门诊报销是不是比原来少？', []],
+  ])('should read an event named alone and bare before the modal of %s as what it asks about', (message, topics) => {
+    expect(analyse(message).parts[0].predicate.filter((word) => word.topic && word.noun).map((word) => word.word)).toEqual(topics);
+  });
+
+  it.each([
     ['整个流程最多多少个工作日？', { unit: '工作日', dimension: 'workdays' }],
     ['有效期是几年？', { unit: '年', dimension: 'days' }],
     ['现在开通的省份有多少个？', { unit: '省', dimension: 'provinces' }],

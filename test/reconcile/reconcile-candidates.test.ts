@@ -94,6 +94,11 @@ describe('reconcileCandidates', () => {
       { adopted: '15', rule: 'time', rejected: ['b:undated'] },
     ],
     [
+      'time: an undated statement on the older side is undated, not outdated',
+      [{ value: '15', source: 'a', date: '2025-08-07' }, { value: '45', source: 'b', date: '2022-03-15' }, { value: '45', source: 'c', date: null }],
+      { adopted: '15', rule: 'time', rejected: ['b:outdated', 'c:undated'] },
+    ],
+    [
       'consensus: more independent families win; copies count once',
       [
         { value: '0.1', source: 'a', family: 'f1' },
