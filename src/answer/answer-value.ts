@@ -106,6 +106,17 @@ const checkedCoverage = 0.5;
 /** How many claims the search for rivals reads at most (after the rarest subject word's). */
 const rivalLookup = 400;
 
+/** Whether a figure governs one of the actions: they are named in its clause or after it, before the next figure. */
+function governs(item: ValueEvidence, actions: string[]): boolean {
+  if (!item.quantity || actions.length === 0) return false;
+  const { statement } = item.evidence;
+  const { start } = item.quantity;
+  const clause = statement.analysis.clauses.find((candidate) => candidate.start <= start && start < candidate.end);
+  const next = statement.analysis.quantities.find((quantity) => quantity.start > start)?.start ?? statement.normalized.length;
+  const span = statement.normalized.slice(clause?.start ?? start, Math.max(next, clause?.end ?? next));
+  return actions.some((action) => span.includes(action));
+}
+
 /** The best answering quantity, and the resolution of it against the comparable ones. */
 export function resolveValue({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: ValueEvidence; values: ValueEvidence[]; resolution: Resolution } | null {
   const values = evidence.flatMap((item) => valuesOf({ index, part, evidence: item }));
@@ -140,7 +151,19 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   const whole = (item: ValueEvidence) => !isBreakdown(item) || aboutAskedPart(item);
   const pool = applicable.length > 0 ? applicable : answering.filter((item) => item.evidence.verdict === 'narrower');
   const checked = pool.some(heard) ? pool.filter(heard) : pool;
-  const lead = best(checked.some(whole) ? checked.filter(whole) : checked);
+  const wholes = checked.some(whole) ? checked.filter(whole) : checked;
+  // A figure answers for the action it governs: the one in its clause or after it, before the next figure ("30日内，
+  // 到…办理居住登记" for "多少天之内得去登记"; not "办理居住登记，居住满半年后重新申领"). One governing an asked action leads.
+  // The action is asked after the question word ("住下以后|几天内要登记"); one before it tells from when, unless none
+  // follows ("转移|要多久"). A verb right before another ("居住|登记") narrows it: the last of such a run is the action.
+  const { lightVerbs, interrogatives } = index.reading.language;
+  const askedAt = Math.min(...interrogatives.map((word) => part.asked.indexOf(word)).filter((at) => at >= 0));
+  const allVerbs = part.predicate.filter((word) => word.verb && !lightVerbs.includes(word.word));
+  const after = Number.isFinite(askedAt) ? allVerbs.filter((word) => part.asked.indexOf(word.word, askedAt) > askedAt) : [];
+  const verbs = after.length > 0 ? after : allVerbs;
+  const heads = verbs.filter((word) => !verbs.some((other) => other !== word && part.asked.includes(word.word + other.word)));
+  const actions = heads.flatMap((word) => word.alternatives.filter((alternative) => alternative.length > 1));
+  const lead = best(wholes.some((item) => governs(item, actions)) ? wholes.filter((item) => governs(item, actions)) : wholes);
   if (!lead) return null;
   const floor = 0.6 * scoreEvidence(lead.evidence);
   // A part rivals only a figure about that same part.

@@ -35,7 +35,10 @@ export function distinctiveNouns({ index, part, around = false }: { index: Loade
   const scope = scopeTerms(index);
   const nounOf = (word: FocusWord) => word.noun && word.word.length > 1 && used(word) > 0 && !scope.has(word.word);
   // `around`: an asking clause without a noun of its own ("…,要办多长时间") asks about the nouns named around it.
-  const named = part.predicate.some(nounOf) || !around ? part.predicate.filter(nounOf) : part.focus.filter(nounOf);
+  // One naming an action of its own ("…,最晚多少天之内得去登记") asks about that action, not the story's nouns; a
+  // one-character verb ("能贷多少") takes its object from them.
+  const acts = part.predicate.some((word) => word.verb && word.word.length > 1 && used(word) > 0 && !index.reading.language.lightVerbs.includes(word.word));
+  const named = part.predicate.some(nounOf) || !around || acts ? part.predicate.filter(nounOf) : part.focus.filter(nounOf);
   if (named.length === 0) return [];
   const rarest = Math.min(...named.map(used));
   // A head noun after a 的 ("补缴产生的滞纳金") is what is asked about when the corpus uses it sparingly; a common

@@ -92,7 +92,8 @@ export function findQuantities({ text, language }: { text: string; language: Lan
     const afterText = text.slice(end).replace(/^\((含|不含)\)/, '');
     const after = afterText.slice(0, 3);
     if (comparator === 'exact') {
-      const prefix = endsWithAny(before, language.atMost) ?? endsWithAny(before, language.atLeast) ?? endsWithAny(before, language.approximately);
+      const leading = (words: string[]) => words.filter((word) => !language.trailingComparators.includes(word));
+      const prefix = endsWithAny(before, leading(language.atMost)) ?? endsWithAny(before, leading(language.atLeast)) ?? endsWithAny(before, leading(language.approximately));
       const suffix = startsWithAny(after, language.atMost) ?? startsWithAny(after, language.atLeast) ?? startsWithAny(after, language.approximately);
       if (prefix) {
         comparator = language.atMost.includes(prefix) ? 'atMost' : language.atLeast.includes(prefix) ? 'atLeast' : 'approximately';

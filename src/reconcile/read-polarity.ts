@@ -123,10 +123,14 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       if (cue) return { ...decide(position, clause.start + text.indexOf(cue), 'predicate'), necessity: true };
     }
   }
+  // A general verb ("办") answers only in a clause that names what is done with it ("居住证"), when the question names it.
+  const objects = words.filter((candidate) => candidate.noun);
   for (const word of words.filter((candidate) => candidate.verb)) {
+    const general = language.lightVerbs.includes(word.alternatives[0]) && objects.length > 0;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
       const at = wordAt(statement, position, text, word);
+      if (at >= 0 && general && !objects.some((object) => firstAt(text, object.alternatives) >= 0)) continue;
       if (at >= 0) return decide(position, clause.start + at, 'predicate');
     }
   }

@@ -265,7 +265,7 @@ interface PartReading {
   asked: Set<string>;
   askedActions: Set<string>;
   givenWords: Set<string>;
-  /** A user who names two places, or a relation between them, has described a move. */
+  /** A user who names two places, or a relation between them, or tells of moving, has described a move. */
   moved: boolean;
   /** The user's figures, less a figure the question checks ("听说要等一个半月" is not how long their situation lasted). */
   quantities: Quantity[];
@@ -278,6 +278,9 @@ interface PartReading {
 
 /** How far before a word a negation of the user's clause may stand and still deny it. */
 const denialReach = 6;
+
+/** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
+const moveWords = rememberPerKey((index: LoadedIndex): Set<string> => new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]));
 
 const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysis: QuestionAnalysis): PartReading => {
   const { synonyms } = index.reading;
@@ -331,7 +334,8 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     asked: new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical))),
     askedActions: new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical))),
     givenWords: new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical))),
-    moved: analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city',
+    // So does one who tells of moving ("从老家搬到南京"), though only one place is known.
+    moved: (analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city') || part.given.some((word) => moveWords(index).has(word)),
     quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
     saysNot,
     denies,
@@ -356,11 +360,26 @@ function withinAlternatives(text: string, word: string, markers: string[]): bool
 const conditionEvents = rememberPerKey((statement: Statement, index: LoadedIndex): StatementCondition => {
   const { lightVerbs } = index.reading.language;
   const condition = statement.condition!;
-  return { ...condition, words: condition.words.map((entry) => (entry.verb && lightVerbs.includes(entry.word) ? { ...entry, verb: false } : entry)) };
+  // Where each word stands in the condition, to tell which touch.
+  let from = 0;
+  const spans = condition.words.map(({ word }) => {
+    const at = condition.text.indexOf(word, from);
+    if (at >= 0) from = at + word.length;
+    return at >= 0 ? { start: at, end: at + word.length } : null;
+  });
+  const touches = (left: number, right: number) => spans[left] !== null && spans[right] !== null && spans[left]!.end === spans[right]!.start;
+  return {
+    ...condition,
+    words: condition.words.map((entry, position) => {
+      if (!entry.verb) return entry;
+      if (lightVerbs.includes(entry.word)) return { ...entry, verb: false };
+      // A verb between a verb and its object's noun ("离开|常住|户口所在地") narrows that noun: it is no event.
+      const next = condition.words[position + 1];
+      const modifier = position > 0 && condition.words[position - 1].verb && next !== undefined && !next.verb && touches(position - 1, position) && touches(position, position + 1);
+      return modifier ? { ...entry, verb: false } : entry;
+    }),
+  };
 });
-
-/** Any verb of moving counts for a user who moved ("迁往"), as the words for moving elsewhere do. */
-const moveWords = rememberPerKey((index: LoadedIndex): Set<string> => new Set([...index.reading.language.moveWords, ...index.reading.language.movementVerbs.filter((verb) => verb.length > 1)]));
 
 const verdictCache = new WeakMap<QuestionPart, { analysis: QuestionAnalysis; verdicts: Map<string, ApplicabilityVerdict> }>();
 

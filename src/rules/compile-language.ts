@@ -42,6 +42,8 @@ export interface Language {
   atLeast: string[];
   approximately: string[];
   rangeJoiners: string[];
+  /** Comparators that compare only after a number ("500元起", "30日内"): before one they belong to other words ("之日起30日内"). */
+  trailingComparators: string[];
   units: UnitSpelling[];
   timePoints: string[];
   loss: string[];
@@ -108,7 +110,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     ['hedges', ['default', 'partial']],
     ['conditions', ['openers', 'closers', 'consequence', 'disjunction']],
     ['change', ['verbs', 'targets', 'from']],
-    ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners']],
+    ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners', 'trailing']],
     ['outcomes', ['loss', 'keep', 'moved']],
     ['refusals', ['act', 'role', 'reveal', 'entertain']],
     ['universal', ['words', 'openers', 'closers']],
@@ -172,6 +174,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     atLeast: list(data.comparators.atLeast),
     approximately: list(data.comparators.approximately),
     rangeJoiners: list(data.comparators.rangeJoiners),
+    trailingComparators: list(data.comparators.trailing),
     units: data.units
       .flatMap((entry) => entry.spellings.map((spelling) => ({ unit: entry.unit, spelling: normalize(spelling), dimension: entry.dimension, size: entry.size })))
       .sort((left, right) => byLengthDescending(left.spelling, right.spelling)),

@@ -33,8 +33,8 @@ export const languageSchema = z.object({
   asOf: words.default([]),
   /** Comparators around a quantity. */
   comparators: z
-    .object({ atMost: words.default([]), atLeast: words.default([]), approximately: words.default([]), rangeJoiners: words.default([]) })
-    .default({ atMost: [], atLeast: [], approximately: [], rangeJoiners: [] }),
+    .object({ atMost: words.default([]), atLeast: words.default([]), approximately: words.default([]), rangeJoiners: words.default([]), trailing: words.default([]) })
+    .default({ atMost: [], atLeast: [], approximately: [], rangeJoiners: [], trailing: [] }),
   /** Units: canonical unit → its spellings, with the dimension it measures and its size in the dimension's base. */
   units: z
     .array(z.object({ unit: z.string(), spellings: words, dimension: z.string(), size: z.number().positive().default(1) }))

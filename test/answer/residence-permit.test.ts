@@ -33,6 +33,13 @@ describe('questions on the 居住证 corpus', () => {
     ]);
   });
 
+  it('should answer a deadline by the figure that governs the asked action, for a user whose move meets the rule on moving', async () => {
+    // "离开常住户口所在地，到其他城市居住的" is met by one who tells of moving; "满半年" governs 申领, not 登记.
+    expect(lead(await ask('我下个月初从老家搬到南京租房住，到了以后最晚多少天之内得去登记？'))).toBe(
+      '30日内。公民离开常住户口所在地，到其他城市居住的，应当自到达居住地之日起30日内，到居住地公安派出所或者社区警务室办理居住登记。[1]',
+    );
+  });
+
   it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });

@@ -38,6 +38,8 @@ describe('parseNumber', () => {
 describe('findQuantities', () => {
   it.each([
     ['全流程不超过15个工作日', [{ text: '不超过15个工作日', value: 15, upper: null, unit: '工作日', comparator: 'atMost', superseded: false, former: null }]],
+    ['自受理之日起30个工作日内办结', [{ text: '30个工作日内', value: 30, upper: null, unit: '工作日', comparator: 'atMost', superseded: false, former: null }]],
+    ['月缴费500元起', [{ text: '500元起', value: 500, upper: null, unit: '元', comparator: 'atLeast', superseded: false, former: null }]],
     ['受理后7个工作日内即可制证', [{ text: '7个工作日内', value: 7, upper: null, unit: '工作日', comparator: 'atMost', superseded: false, former: null }]],
     ['断缴超过3个月', [{ text: '超过3个月', value: 3, upper: null, unit: '月', comparator: 'atLeast', superseded: false, former: null }]],
     ['中断缴费3个月(含)以内的', [{ text: '3个月(含)以内', value: 3, upper: null, unit: '月', comparator: 'atMost', superseded: false, former: null }]],
