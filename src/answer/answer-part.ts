@@ -90,6 +90,10 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
   };
   // A question for a figure is elaborated by statements giving figures of its kind ("转出地…10个工作日").
   const figure = (statement: Statement) => (index.claimsByStatement.get(statement.key) ?? []).some((claim) => claim.quantity !== null && answersPart(part, claim.quantity));
+  const otherFigures = (statement: Statement) => {
+    const quantities = (index.claimsByStatement.get(statement.key) ?? []).flatMap((claim) => (claim.quantity ? [claim.quantity] : []));
+    return quantities.length > 0 && !quantities.some((quantity) => answersPart(part, quantity));
+  };
   const bonus = (item: Evidence) => scoreEvidence(item) + (sameSection(item.statement) ? 0.15 : 0) + 0.3 * shared(item.statement) + (valueTypes.has(part.type) && figure(item.statement) ? 0.15 : 0);
   const judged = new Set(evidence.map((item) => item.statement.key));
   const neighbours: Evidence[] = lead
@@ -109,6 +113,8 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
     if (used.has(key) || excluded.has(item.statement.key) || contrary(item)) continue;
     if (item.truncated && item.coverage < 0.6) continue;
     if (item.askedCoverage === 0 && part.focus.some((word) => word.asked)) continue;
+    // For a figure, one stating only figures of another kind ("累计发放1.6亿张" beside "7个工作日") answers another question.
+    if (valueTypes.has(part.type) && otherFigures(item.statement)) continue;
     // Where or how to do something is elaborated only by statements that name doing it.
     if (sectionTypes.has(part.type) && !namesAsked(part, index, item.statement)) continue;
     used.add(key);

@@ -140,14 +140,17 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   for (const item of values) siblings.set(item.evidence.statement.key, [...(siblings.get(item.evidence.statement.key) ?? []), item]);
   const isBreakdown = (item: ValueEvidence) => new Set(siblings.get(item.evidence.statement.key)?.map((other) => other.valueKey)).size > 1;
   // The question's own words ("转入地要几个工作日"), not their synonyms: "转" must not name 转入地 and 转出地 alike.
-  const asked = part.focus.map((word) => word.word).filter((word) => word.length > 1);
-  const names = (word: string) => asked.some((alternative) => alternative === word || (word.length > 1 && (word.includes(alternative) || alternative.includes(word))));
+  // Those of the asking clause first ("重庆这边收到以后几天能转进来": 转入), then the story's ("转出手续…已经办完了").
+  const namer = (words: string[]) => (word: string) => words.some((alternative) => alternative === word || (word.length > 1 && (word.includes(alternative) || alternative.includes(word))));
+  const askedNames = namer(part.focus.filter((word) => word.asked).map((word) => word.word).filter((word) => word.length > 1));
+  const storyNames = namer(part.focus.map((word) => word.word).filter((word) => word.length > 1));
   // The words that tell a part from its siblings ("分馆", "发证" beside "总馆", "受理").
   const ownWords = (item: ValueEvidence) => {
     const others = (siblings.get(item.evidence.statement.key) ?? []).filter((other) => other.valueKey !== item.valueKey);
     return item.subject.filter((word) => !others.some((other) => other.subject.includes(word)));
   };
-  const aboutAskedPart = (item: ValueEvidence) => ownWords(item).some(names);
+  const asksPart = values.some((item) => isBreakdown(item) && ownWords(item).some(askedNames));
+  const aboutAskedPart = (item: ValueEvidence) => ownWords(item).some(asksPart ? askedNames : storyNames);
   const whole = (item: ValueEvidence) => !isBreakdown(item) || aboutAskedPart(item);
   const pool = applicable.length > 0 ? applicable : answering.filter((item) => item.evidence.verdict === 'narrower');
   const checked = pool.some(heard) ? pool.filter(heard) : pool;

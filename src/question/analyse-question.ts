@@ -102,12 +102,41 @@ function blank(text: string, spans: Array<[number, number]>, questionWords: stri
 const lightWeight = 0.3;
 const relationWeight = 0.5;
 
+/**
+ * A one-character verb and the directional complement after it, as the corpus writes them ("转|进来" → 转入, "取|出来"
+ * → 取出), written apart or glued: so the question names the direction the corpus tells apart (转入 from 转出).
+ */
+function withDirections(tokens: Array<{ word: string; tag: string }>, context: QuestionContext): Array<{ word: string; tag: string }> {
+  const { directions } = context.reading.language;
+  const written = (verb: string, complement: string) => {
+    const morpheme = directions.get(complement);
+    return morpheme && verb.length === 1 && context.frequency(verb + morpheme) > 0 ? verb + morpheme : null;
+  };
+  const result: Array<{ word: string; tag: string }> = [];
+  for (let position = 0; position < tokens.length; position++) {
+    const { word, tag } = tokens[position];
+    const next = tokens[position + 1];
+    // A modal or pronoun glued before the verb ("能转|进来") stays, for the focus to unglue.
+    const glue = word.length === 2 && gluePrefixes(context).includes(word[0]) ? word[0] : '';
+    const apart = next && (/^v/.test(tag) || glue) ? written(word.slice(glue.length), next.word) : null;
+    if (apart) {
+      result.push({ word: glue + apart, tag: 'v' });
+      position++;
+      continue;
+    }
+    const glued = [...directions.keys()].find((complement) => word.length === complement.length + 1 && word.endsWith(complement));
+    const joined = glued ? written(word[0], glued) : null;
+    result.push(joined ? { word: joined, tag: 'v' } : { word, tag });
+  }
+  return result;
+}
+
 function focusWords({ text, weight, asked, context }: { text: string; weight: number; asked: boolean; context: QuestionContext }): FocusWord[] {
   const { reading } = context;
   const questionWords = new Set(reading.language.questionWords);
   const outcomes = new Set([...reading.language.loss, ...reading.language.keep]);
   const words: FocusWord[] = [];
-  for (const tagged of context.text.tag(text)) {
+  for (const tagged of withDirections(context.text.tag(text), context)) {
     // A modal or a pronoun the segmenter glued to a verb the corpus knows ("能报" → 报, "我办" → 办): the verb is the word.
     // (Only for a token that is no word of the corpus nor of the synonyms: "带过去" is one.)
     const stray = context.frequency(tagged.word) === 0 && reading.synonyms.alternatives(tagged.word).length <= 1;

@@ -66,8 +66,11 @@ function negatedWords(statement: Statement, clause: number): string[] {
 /** Every claim of a statement: one per quantity of a main clause, one per polar clause, one per list. */
 export function deriveClaims({ statement, language }: { statement: Statement; language: Language }): Claim[] {
   const claims: Claim[] = [];
-  // A claim's subject is what it is about: its words without numbers, units and comparators.
-  const valueWords = new Set([...language.units.map((unit) => unit.spelling), ...language.atMost, ...language.atLeast, ...language.approximately, ...language.negation, ...language.possible, ...language.necessary, ...language.hedgeDefault, ...language.hedgePartial]);
+  // A claim's subject is what it is about: its words without numbers, units and comparators, nor, in a sentence
+  // stating a change ("由15个工作日压缩至7个工作日"), the words of the change (由, 压缩, 至).
+  const changes = statement.analysis.quantities.some((quantity) => quantity.former !== null);
+  const changeWords = changes ? [...language.changeVerbs, ...language.changeTargets, ...language.changeFrom] : [];
+  const valueWords = new Set([...language.units.map((unit) => unit.spelling), ...changeWords, ...language.atMost, ...language.atLeast, ...language.approximately, ...language.negation, ...language.possible, ...language.necessary, ...language.hedgeDefault, ...language.hedgePartial]);
   // A unit the segmenter joined to its comparator ("工作日内") is a value word too.
   const unitSpellings = language.units.map((unit) => unit.spelling).filter((spelling) => spelling.length > 1);
   const isValueWord = (word: string) => valueWords.has(word) || unitSpellings.some((spelling) => word.startsWith(spelling) && valueWords.has(word.slice(spelling.length)));

@@ -440,8 +440,9 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   if (!met && durationUnstated && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
   // For a figure, a condition whose event is the very action asked about ("遗失申请换领、补领的" for "补领居住证要多少钱")
   // describes the case asked: it holds there, as a narrower statement does, unless the user's own situation misses it.
-  const eventAsked = asksFigure(part) && statement.condition.words.some((entry) => entry.verb && askedActions.has(entry.word) && !index.reading.language.lightVerbs.includes(entry.word));
-  if (!met && !failed && eventAsked && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
+  // So does any condition the user's situation neither meets nor misses ("跨省转移时" for "转入地要几个工作日"): the
+  // figure holds in that case, as a narrower statement's does; one that holds outright still comes first.
+  if (!met && !failed && asksFigure(part) && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
   if (!met) return { ...verdict, verdict: 'condition_not_met', ...(failed ? { missesCondition: true } : {}) };
   return { ...verdict, specificity: verdict.specificity + matched };
 }

@@ -17,6 +17,8 @@ export interface Language {
   yesNo: Array<{ pattern: RegExp; yes: string; no: string }>;
   questionWords: string[];
   fractions: Array<{ prefix: string; per: number }>;
+  /** Directional complement → the morpheme a written verb takes for it (进来 → 入). */
+  directions: Map<string, string>;
   necessityAfterQuestion: string[];
   listLeadIns: string[];
   payVerbs: string[];
@@ -122,6 +124,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
   }
   if (added.units) merged.units = replace.has('units') ? added.units : [...added.units, ...defaultLanguage.units];
   if (added.fractions) merged.fractions = replace.has('fractions') ? added.fractions : [...added.fractions, ...defaultLanguage.fractions];
+  if (added.directions) merged.directions = replace.has('directions') ? added.directions : { ...defaultLanguage.directions, ...added.directions };
   if (added.colloquialForms) merged.colloquialForms = replace.has('colloquialForms') ? added.colloquialForms : { ...defaultLanguage.colloquialForms, ...added.colloquialForms };
   if (added.categories) merged.categories = replace.has('categories') ? added.categories : { ...defaultLanguage.categories, ...added.categories };
   return merged;
@@ -154,6 +157,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     listLeadIns: list(data.listLeadIns),
     payVerbs: list(data.payVerbs),
     alternativeMarkers: list(data.alternativeMarkers),
+    directions: new Map(Object.entries(data.directions).map(([complement, morpheme]) => [normalize(complement), normalize(morpheme)])),
     fractions: data.fractions.map((entry) => ({ prefix: normalize(entry.prefix), per: entry.per })),
     negation: list(data.negation),
     negationBreakers: list(data.negationBreakers),

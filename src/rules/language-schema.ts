@@ -100,6 +100,9 @@ export const languageSchema = z.object({
   /** Colloquial spellings of question words and the standard ones they stand for ("啥" → "什么", "咋" → "怎么"): every
    * cue, question word and opener written with the standard one is also read with the colloquial one. */
   colloquialForms: z.record(z.string(), z.string()).default({}),
+  /** Directional complements and the morpheme a written verb takes for them ("转|进来" is written 转入): a verb the
+   * corpus writes so is read that way. */
+  directions: z.record(z.string(), z.string()).default({}),
   /** Words of a line that introduces what follows ("具体分为以下情况:"): such a line ending in a colon states nothing. */
   listLeadIns: words.default([]),
   /** Words saying a condition is met by any one of the things it lists ("三者之一", "任一"). */

@@ -31,6 +31,13 @@ describe('questions on the bundled corpus', () => {
     expect(lead(await ask('我的医保要从天津转到西安，天津那边办转出一般要几个工作日？'))).toBe('10个工作日内。跨省转移时,转出地需在10个工作日内完成转出,转入地在5个工作日内完成转入;[1]');
   });
 
+  it.each([
+    ['我的医保从兰州转去重庆，转出手续兰州那边已经办完了，重庆这边收到以后几天能转进来？'],
+    ['转入地要几个工作日？'],
+  ])('should answer the part a breakdown gives for the direction asked (转进来 is 转入), under a condition the user leaves open: %s', async (question) => {
+    expect(lead(await ask(question))).toBe('5个工作日内。跨省转移时,转出地需在10个工作日内完成转出,转入地在5个工作日内完成转入;[1]');
+  });
+
   it('should know a verb and complement the tagger reads as a noun (交上) by its stem', async () => {
     const response = await ask('断缴四个月了，重新交上以后多久能报销？');
     expect(response.status).toBe('answered');

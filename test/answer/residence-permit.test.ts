@@ -40,6 +40,13 @@ describe('questions on the 居住证 corpus', () => {
     );
   });
 
+  it.each([['我上周在上海的派出所交了居住证申请，一般几个工作日能做好？'], ['居住证多久能做出来？']])('should give the newer compressed time limit for %s, with no figure of another kind as a point', async (question) => {
+    const response = await ask(question);
+    expect(lead(response)).toBe('7个工作日。居住证制证时限由15个工作日压缩至7个工作日，自受理之日起计算。[1]');
+    expect(response.conflicts[0].rule).toBe('time');
+    expect(response.answer).not.toContain('亿');
+  });
+
   it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });
