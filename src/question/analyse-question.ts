@@ -174,7 +174,13 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
 
 function isAsking(clause: string, context: QuestionContext): boolean {
   const { language } = context.reading;
-  return askingEnd.test(clause) || language.answerTypeCues.some(({ cue }) => clause.includes(cue)) || language.yesNo.some((entry) => entry.pattern.test(clause) && /吗|不|否/.test(clause));
+  // An interrogative of more than one character asks ("怎么补"); a lone 几 may only count ("交了几个月").
+  return (
+    askingEnd.test(clause) ||
+    language.answerTypeCues.some(({ cue }) => clause.includes(cue)) ||
+    language.yesNo.some((entry) => entry.pattern.test(clause) && /吗|不|否/.test(clause)) ||
+    language.interrogatives.some((word) => word.length > 1 && clause.includes(word))
+  );
 }
 
 /**

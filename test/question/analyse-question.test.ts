@@ -66,6 +66,13 @@ describe('analyseQuestion', () => {
   });
 
   it.each([
+    ['公司前两年漏交了几个月，现在想补缴，怎么补？', '怎么补'],
+    ['交了几个月就断了，之前的钱还在吗？', '之前的钱还在吗'],
+  ])('should take the clause that asks in %s, not one that counts with 几', (message, asked) => {
+    expect(analyse(message).parts[0].asked).toBe(asked);
+  });
+
+  it.each([
     ['补缴能不能在网上办？', ['补缴']],
     ['转移一定要本人去吗？', ['转移']],
     ['做好了能寄到家里吗？', []],
