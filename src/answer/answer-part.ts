@@ -5,6 +5,7 @@ import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/ques
 import { isNegated } from '../reconcile/analyse-sentence.js';
 import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
+import { namesAgent } from '../reconcile/names-agent.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, idf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
@@ -261,6 +262,10 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   // For conditions, materials, steps and channels a statement's condition is what it describes, not a filter on the user.
   const readable = sectionTypes.has(part.type) ? evidence.filter((item) => isSayable({ index, evidence: item }) && item.verdict !== 'other_scope' && item.verdict !== 'superseded') : sayable;
   const covering = readable.filter((item) => !item.statement.example && item.coverage >= minimumCoverage && (item.askedCoverage >= minimumAskedCoverage || item.specificity >= 2 || !part.focus.some((word) => word.asked)));
+  // Who acts is told by a statement saying who does what is asked ("由监护人代为申领" for "居住证谁去办"), however little
+  // of the user's story it shares; one that does answers before any that does not.
+  const agentive = (item: Evidence) => namesAgent(item.statement.normalized, index.reading.language);
+  if (part.type === 'who') covering.push(...readable.filter((item) => !covering.includes(item) && !item.statement.example && agentive(item) && item.askedCoverage >= minimumAskedCoverage && item.coverage >= minimumCoverage / 2));
   // A statement whose condition the user's own duration misses still answers a yes/no question: not (yet).
   const bearing = part.yesNo ? evidence.filter((item) => item.missesCondition && isSayable({ index, evidence: item }) && item.coverage >= minimumCoverage) : [];
   // A statement naming the figure a yes/no question checks ("又得等半年" → "无需…重新居住满半年") bears on it however
@@ -403,7 +408,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   const askedVerbs = part.predicate.filter((word) => word.verb && !index.reading.language.lightVerbs.includes(word.word));
   const saysAsked = (item: Evidence) => askedVerbs.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative)));
   if (part.type === 'yesno' && unread && askedVerbs.length > 0 && !covering.some(saysAsked)) return null;
-  const answering = part.type === 'yesno' && unread && askedVerbs.length > 0 ? covering.filter(saysAsked) : covering;
+  const said = part.type === 'yesno' && unread && askedVerbs.length > 0 ? covering.filter(saysAsked) : covering;
+  const answering = part.type === 'who' && said.some(agentive) ? said.filter(agentive) : said;
   const top = pick(answering.filter(answersUser)) ?? pick(answering);
   if (sectionTypes.has(part.type)) {
     // A question about conditions, materials or steps is answered by what the statements require: a statement's

@@ -142,6 +142,7 @@ export function conditionMet({ condition, said, denies = () => false, ignore, as
   // one the user states that misses it fails the condition ("来了两个月" for "满半年").
   let durationUnstated = false;
   let failed = false;
+  let measured = false;
   const stated = quantities.filter(isDuration);
   for (const quantity of condition.quantities) {
     if (!isDuration(quantity)) {
@@ -150,7 +151,10 @@ export function conditionMet({ condition, said, denies = () => false, ignore, as
       const same = quantities.filter((candidate) => candidate.dimension === quantity.dimension);
       if (same.length === 0) continue;
       if (!same.some((candidate) => quantityFits(quantity, candidate))) failed = true;
-      else matched += 2;
+      else {
+        matched += 2;
+        measured = true;
+      }
       continue;
     }
     if (stated.length === 0) durationUnstated = true;
@@ -182,7 +186,8 @@ export function conditionMet({ condition, said, denies = () => false, ignore, as
   // Every event the condition names must have been said; when it names none, at least half of the things it names.
   // The things an event involves may stay implicit when the event was said ("在本市各馆之间迁移时" after "随证迁移").
   const verbsMet = saidVerbs === verbs.length;
-  const nounsMet = verbs.length > 0 || nouns.length === 0 || saidNouns / nouns.length >= 0.5;
+  // A measure the user fits stands for the things it describes ("我儿子14岁" for "未满16周岁的未成年人").
+  const nounsMet = verbs.length > 0 || nouns.length === 0 || measured || saidNouns / nouns.length >= 0.5;
   const anything = matched > 0 || saidVerbs + saidNouns > 0 || counted.length === 0;
   const wordsMet = verbsMet && nounsMet && anything;
   // One missed duration fails the whole condition, whatever else it asks ("满半年,并符合…之一的"); so does a group

@@ -5,6 +5,7 @@ import type { QuestionAnalysis, QuestionPart } from '../question/question-types.
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
+import { namesAgent } from '../reconcile/names-agent.js';
 import type { Statement, StatementCondition } from '../reconcile/statement-types.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { isWithin } from '../text/structure-document.js';
@@ -477,6 +478,18 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
       seen.add(statement.key);
       const item = judge(statement, retrievedChunks);
       if (item) evidence.push(item);
+    }
+  }
+  // A question asking who acts also reads the statements saying who does, in the documents found: one such sentence
+  // ("未满16周岁的未成年人，由监护人代为申领") shares few words with a question wrapped in the user's story.
+  if (part.type === 'who') {
+    for (const sourceId of new Set(hits.map((hit) => hit.chunk.sourceId))) {
+      for (const statement of index.statementsBySource.get(sourceId) ?? []) {
+        if (seen.has(statement.key) || !namesAgent(statement.normalized, index.reading.language)) continue;
+        seen.add(statement.key);
+        const item = judge(statement, retrievedChunks);
+        if (item) evidence.push(item);
+      }
     }
   }
   // A question asking for a figure also reads every statement stating one of its kind that covers the focus as well

@@ -16,6 +16,12 @@ beforeAll(async () => {
 const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
 const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
 
+describe('who acts', () => {
+  it.each([['我女儿今年12岁，在这边办了年卡，现在要转店，得谁去办？'], ['孩子14岁，转店谁来申请？']])('should answer %s by the statement saying who does it, for a user whose age meets its condition', async (question) => {
+    expect(lead(await ask(question))).toBe('就未成年人而言：未满16周岁的会员，由家长代为办理转店。[1]');
+  });
+});
+
 describe('questions answered by a section, and conditions that presuppose the asked action', () => {
   it.each([
     ['跨区转健身卡需要满足哪些条件？'],
