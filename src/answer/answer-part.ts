@@ -312,6 +312,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
         ...base,
         kind: 'yesno',
         word,
+        // A list item is shown after the sentence it continues ("职工有下列情形之一的，…：（六）出境定居的。").
+        heading: polar.find((item) => item.evidence.statement.key === lead.key)?.leadIn ?? null,
         lead: resolution.rule === 'unresolved' ? [] : [lead],
         support: new Map([[lead.key, copiesOf(lead, evidence)]]),
         points: choosePoints({ index, analysis, part, evidence, used, excluded: setAside, contrary, lead }),

@@ -1,19 +1,24 @@
 // A yes/no part: each statement's yes or no to what is asked, reconciled; the adopted side's word and statement lead.
 import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
+import { analyseSentence } from '../reconcile/analyse-sentence.js';
 import { findQuantities } from '../reconcile/find-quantities.js';
+import { leadInText } from '../reconcile/lead-in-text.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import type { Language } from '../rules/compile-language.js';
 import { coverageOf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
+import { rememberPerKey } from '../text/remember-per-key.js';
 import { questionContextOf } from './answer-question.js';
 import { best, candidateOf, scoreEvidence } from './rank-evidence.js';
 
 export interface PolarEvidence {
   evidence: Evidence;
   reading: PolarityReading;
+  /** A list item read through the sentence it continues: that lead-in, as the document writes it. */
+  leadIn?: string;
 }
 
 const comparableShare = 0.5;
@@ -128,6 +133,14 @@ function deniesRequirement(part: QuestionPart, language: Language): boolean {
   return says(part.text) && part.predicate.every((word) => !part.asked.includes(word.word));
 }
 
+/** The lead-in a list item continues ("职工有下列情形之一的,可以申请提取本人住房公积金账户余额"), read as a statement. */
+const leadInOf = rememberPerKey((statement: Statement, index: LoadedIndex): Statement | null => {
+  const heading = leadInText(statement);
+  if (!heading) return null;
+  const analysis = analyseSentence({ text: heading, language: index.reading.language });
+  return { ...statement, normalized: heading, label: null, path: statement.path.slice(0, -1), analysis, clauseTokens: analysis.clauses.map((clause) => index.reading.words(heading.slice(clause.start, clause.end))) };
+});
+
 /** Every piece of evidence that says yes or no to the part's question. */
 export function readAnswers({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): PolarEvidence[] {
   const { language, synonyms } = index.reading;
@@ -161,8 +174,8 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   for (const item of evidence) {
     // Examples and anecdotes illustrate; they do not answer.
     if (item.statement.example) continue;
-    const reading = readPolarity({
-      statement: item.statement,
+    const read = (statement: Statement) => readPolarity({
+      statement,
       words: readable,
       quantities: askedQuantities,
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
@@ -171,20 +184,28 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       asksNecessity: asksNecessity || deniesNecessity,
       required: asksNecessity || deniesNecessity ? requiredWords : undefined,
     });
+    // An item of a list ("（六）出境定居的。") says what its lead-in says of it ("职工有下列情形之一的,可以申请提取…").
+    const own = read(item.statement);
+    const leadIn = own ? null : leadInOf(item.statement, index);
+    const reading = own ?? (leadIn ? read(leadIn) : null);
+    // What the reading is of: the item's own sentence, or its lead-in; what it is about, either.
+    const readOf = own || !leadIn ? item.statement : leadIn;
+    const about = (words: FocusWord[], basis: string) => isAbout(readOf, words, basis, language) || (readOf !== item.statement && isAbout(item.statement, words, basis, language));
+    const continued = !own && reading && item.statement.section !== null ? { leadIn: index.documents.get(item.statement.sourceId)?.sections[item.statement.section]?.heading } : {};
     if (deniesNecessity && reading && !reading.necessity) continue;
     // Whether something must be done is not answered by a statement that supposes it is done ("若需提取…,需通过…办理
     // 提现手续" for "是不是得先取出来"): only one saying it is required or not needed does.
-    if (asksNecessity && reading && !reading.necessity && presupposesAsked(item.statement, part, language)) continue;
+    if (asksNecessity && reading && !reading.necessity && presupposesAsked(readOf, part, language)) continue;
     // A statement answering by the asked verb about the member's category ("为家人缴纳" for "给我妈交") answers too.
     // A statement saying whether the asked action is required ("无需办理注销手续") is about it whatever nouns it names.
-    if (!reading || !(reading.necessity || isAbout(item.statement, specific, reading.basis, language) || (reading.basis === 'predicate' && isAbout(item.statement, nouns, reading.basis, language)))) continue;
+    if (!reading || !(reading.necessity || about(specific, reading.basis) || (reading.basis === 'predicate' && about(nouns, reading.basis)))) continue;
     // "满半年…可以申领" to a user who has been there two months says no (not yet): the statement applies to them
     // through the duration they miss.
     if (item.verdict === 'condition_not_met' && item.missesCondition && reading.answer === 'yes' && (reading.basis === 'predicate' || reading.basis === 'outcome')) {
       // A condition that names the asked action ("…补缴了费用,那么…次月享受待遇") presupposes it: missing the duration
       // says nothing about whether the action is possible.
-      if (presupposesAsked(item.statement, part, language)) continue;
-      polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' } });
+      if (presupposesAsked(readOf, part, language)) continue;
+      polar.push({ evidence: { ...item, verdict: 'applies', specificity: item.specificity + missedDurationWeight }, reading: { ...reading, answer: 'no' }, ...continued });
       continue;
     }
     // A statement naming what the user's situation names ("医生开的是进口靶向药" → "丙类药品(如靶向药、进口药)…")
@@ -192,7 +213,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     // A word the corpus uses everywhere ("居住证" in a corpus about it) narrows nothing.
     const namesGiven = [...given].some((word) => word.length > 1 && !scope.has(word) && frequency(word) <= sparse && item.statement.normalized.includes(word));
     const checked = deniesNecessity && reading.necessity ? { ...reading, answer: reading.answer === 'yes' ? ('no' as const) : ('yes' as const) } : reading;
-    polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading: checked });
+    polar.push({ evidence: namesGiven ? { ...item, specificity: item.specificity + 1 } : item, reading: checked, ...continued });
   }
   // A statement that only mentions an asked noun says nothing when others answer by the asked verb about it.
   return polar.some((item) => item.reading.basis !== 'noun') ? polar.filter((item) => item.reading.basis !== 'noun') : polar;

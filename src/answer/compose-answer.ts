@@ -28,7 +28,7 @@ function leadOf(book: CitationBook, answer: PartAnswer, advice: string): string 
   const [first] = answer.lead;
   if (!first) return '';
   const sentence = quoted(book, answer, first.key, 0);
-  if (answer.kind === 'yesno' && answer.word) return `${answer.word}。${sentence}`;
+  if (answer.kind === 'yesno' && answer.word) return `${answer.word}。${answer.heading ? `${escapeMarkup(answer.heading)}：` : ''}${sentence}`;
   if (answer.kind === 'value' && answer.value) return `${answer.word ? `${answer.word}，` : ''}${escapeMarkup(answer.value)}。${sentence}`;
   if (answer.leadQualifiers && answer.leadQualifiers.length > 0) return `就${answer.leadQualifiers.join('、')}而言：${sentence}`;
   return sentence;

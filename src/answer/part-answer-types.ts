@@ -22,7 +22,7 @@ export interface PartAnswer {
   leadQualifiers?: string[];
   /** Other sources saying the same as each lead statement (cited beside it). */
   support: Map<string, Statement[]>;
-  /** The heading a section answer lists ("转移条件"), or null. */
+  /** The heading a section answer lists ("转移条件"), or the lead-in a yes/no answer's list item continues, or null. */
   heading: string | null;
   points: Statement[];
   /** Statements limited to a situation the user did not mention, with what they are limited to. */

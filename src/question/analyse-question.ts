@@ -155,7 +155,7 @@ function focusWords({ text, weight, asked, context }: { text: string; weight: nu
     const verbal = /^(v|l|i)/.test(tag) || (canonical !== word && /^v/.test(context.text.tag(canonical)[0]?.tag ?? ''));
     const verb = (verbal && !reading.language.lightVerbs.includes(word)) || alternatives.some((alternative) => outcomes.has(alternative));
     // Reflexive words ("本人", "自己") name who must act: they count as things asked about.
-    const noun = !verb && !reading.language.lightVerbs.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
+    const noun = !verb && !reading.language.lightVerbs.includes(word) && !reading.language.amountWords.includes(word) && (/^(n|vn|x|eng|j)/.test(tag) || (tag === 'r' && word.length > 1) || categories.length > 0);
     // A light verb ("申请", "满足", "办理") says little of what is asked: it weighs as little as a type cue.
     // Verbs that only introduce an amount ("等半年", "要多久") say as little as light ones.
     // A one-character verb of moving with no synonyms ("到了常州"; not 转, a word of transferring) tells where the

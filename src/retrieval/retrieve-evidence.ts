@@ -5,6 +5,7 @@ import type { QuestionAnalysis, QuestionPart } from '../question/question-types.
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
+import { leadInText } from '../reconcile/lead-in-text.js';
 import { namesAgent } from '../reconcile/names-agent.js';
 import type { Statement, StatementCondition } from '../reconcile/statement-types.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
@@ -119,10 +120,13 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   }
   const masses = coverageMasses(part, index);
   const unscaled = focusMasses(part, index);
+  // A list item says what it says with the sentence it continues ("…可以申请提取…：（六）出境定居的。").
+  const leadIn = leadInText(statement);
+  const sentence = leadIn ? `${leadIn}\n${statement.normalized}` : statement.normalized;
   part.focus.forEach((word, position) => {
     const mass = masses[position];
     total += mass;
-    const inSentence = contains(statement.normalized, word.alternatives);
+    const inSentence = contains(sentence, word.alternatives);
     if (inSentence) found += mass;
     else if (contains(context, word.alternatives)) found += mass / 2;
     if (word.asked) {
@@ -404,7 +408,11 @@ export function judgeStatement({ index, analysis, part, statement }: { index: Lo
 
 function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; statement: Statement }): ApplicabilityVerdict {
   if (supersedingOf(index, statement.sourceId)) return { verdict: 'superseded', specificity: 0, qualifiers: [] };
-  const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user: analysis.situation, scope: index.reading.scope }) });
+  // A user going abroad is answered only by a statement about going abroad ("出境定居的").
+  const { situation } = analysis;
+  const abroad = situation.scope.foreign && index.reading.language.foreignPlaces.some((word) => statement.normalized.includes(word));
+  const user = abroad ? { ...situation, scope: { ...situation.scope, foreign: false } } : situation;
+  const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
   const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot, denies } = readPart(part, index, analysis);

@@ -77,6 +77,8 @@ export const languageSchema = z.object({
   costVerbs: words.default([]),
   /** Complements a verb may carry ("寄到", "改过来"): the verb is known by its stem without them. */
   verbComplements: words.default([]),
+  /** Words of how much of something ("全部", "部分"): they measure a thing, they name none. */
+  amountWords: words.default([]),
   /** Words that say who acts ("由监护人代为申领", "单位负责"): a statement with one answers a who-question. */
   agentMarkers: words.default([]),
   /** Aspect particles after a verb ("做好了", "办过"): the event is told as done or under way, a step of the story. */

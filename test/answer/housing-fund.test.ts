@@ -24,6 +24,13 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(response.answer).not.toContain('必须本人回原单位所在地');
   });
 
+  it.each([['出境定居能提取公积金吗？'], ['我明年要移民去加拿大定居了，在国内交的公积金能全部取出来吗？']])(
+    'should answer %s by the list item read with the sentence it continues, for a user going abroad',
+    async (question) => {
+      expect(lead(await ask(question))).toBe('可以。职工有下列情形之一的，可以申请提取本人住房公积金账户余额：（六）出境定居的。[1]');
+    },
+  );
+
   it('should read a directional verb the segmenter splits ("转过来要") and answer how long the transfer takes', async () => {
     expect(lead(await ask('我刚从深圳换工作到长沙，公积金转过来要多长时间？'))).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
   });
