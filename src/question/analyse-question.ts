@@ -385,27 +385,37 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     if (light >= 0) predicate[light] = { ...predicate[light], verb: true, noun: false };
   }
   // "…医保转过去得等一个半月,真要那么久吗?": an asking clause with no words of its own asks about the clause before.
-  let merged: { text: string } | null = null;
-  if (predicate.length === 0 && clauses.indexOf(asked) > 0) {
-    const before = clauses[clauses.indexOf(asked) - 1];
-    merged = before;
-    const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
-    predicate.push(...focusWords({ text: blank(before.text, spans, askingWords(context), context), weight: askedWeight, asked: true, context }));
+  // (A rumour's clauses before that one, "听说…只能自己去派出所领，不能寄到家里，是真的吗", tell the story around it.)
+  const merged: Array<{ text: string }> = [];
+  const askedAt = clauses.indexOf(asked);
+  if (predicate.length === 0 && askedAt > 0) {
+    merged.push(clauses[askedAt - 1]);
+    for (const before of merged) {
+      const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
+      // Its negation ("不能寄到家里") is what the rumour claims, read as its polarity, not a word to find.
+      const words = focusWords({ text: blank(before.text, spans, askingWords(context), context), weight: askedWeight, asked: true, context }).filter((word) => !context.reading.language.negation.includes(word.word));
+      predicate.push(...words.filter((word) => !predicate.some((other) => other.word === word.word)));
+    }
   }
   const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
   const around = clauses
-    .filter((clause) => clause !== asked && clause !== merged)
+    .filter((clause) => clause !== asked && !merged.includes(clause))
     .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]), hearsay, context), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, cueWords, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   // A negation between the yes/no modal and the first asked verb ("会不会不随证迁移") negates what is asked.
   const firstVerb = predicate.find((word) => word.verb);
   const afterModal = askedText.slice(modalAt, firstVerb ? Math.max(modalAt, askedText.indexOf(firstVerb.word, modalAt)) : askedText.length);
-  const negated = detected.yesNo !== null && /^[\s]*(不|没|未|别)/.test(afterModal.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => afterModal.trim().startsWith(word));
-  const quantities = findQuantities({ text: merged ? `${merged.text},${asked.text}` : asked.text, language: context.reading.language });
-  const checked = detected.yesNo !== null ? checkedFigure({ text: merged ? merged.text : asked.text, context }) : null;
+  const mergedText = merged.map((clause) => clause.text).join(',');
+  // So does a rumour whose last clause denies ("…，不能寄到家里，是真的吗"): it claims the negation.
+  const startsNegated = (text: string) => /^[\s]*(不|没|未|别)/.test(text.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => text.trim().startsWith(word));
+  const { negation, negationBreakers } = context.reading.language;
+  const denies = (text: string) => negation.some((cue) => text.includes(cue)) && !negationBreakers.some((word) => text.includes(word));
+  const negated = detected.yesNo !== null && (startsNegated(afterModal) || (merged.length > 0 && denies(merged.at(-1)!.text)));
+  const quantities = findQuantities({ text: mergedText ? `${mergedText},${asked.text}` : asked.text, language: context.reading.language });
+  const checked = detected.yesNo !== null ? checkedFigure({ text: mergedText || asked.text, context }) : null;
   // "…当月能报销吗" checks a time point: it is answered by the time points stated, the one named among them.
-  const checkedPoint = detected.yesNo !== null && !checked ? (context.reading.language.timePoints.find((point) => (merged ? `${merged.text},${asked.text}` : asked.text).includes(point)) ?? null) : null;
+  const checkedPoint = detected.yesNo !== null && !checked ? (context.reading.language.timePoints.find((point) => (mergedText ? `${mergedText},${asked.text}` : asked.text).includes(point)) ?? null) : null;
   return {
     part: {
       text: sentence,

@@ -47,6 +47,10 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.answer).not.toContain('亿');
   });
 
+  it.each([['听说居住证办好了只能自己跑去派出所领，不能寄到家里，是真的吗？'], ['听说居住证不能邮寄，真的假的？']])('should deny the rumour %s that something cannot be done by the statement that it can', async (question) => {
+    expect(lead(await ask(question))).toBe('不是。审核通过后领取居住证，也可以选择邮寄到家。[1]');
+  });
+
   it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });
