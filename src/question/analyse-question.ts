@@ -131,10 +131,12 @@ function withDirections(tokens: Array<{ word: string; tag: string }>, context: Q
   return result;
 }
 
+/** The language's question words and outcome words as sets, built once per language. */
+const wordSets = rememberPerKey((language: QuestionContext['reading']['language']) => ({ questionWords: new Set(language.questionWords), outcomes: new Set([...language.loss, ...language.keep]) }));
+
 function focusWords({ text, weight, asked, context }: { text: string; weight: number; asked: boolean; context: QuestionContext }): FocusWord[] {
   const { reading } = context;
-  const questionWords = new Set(reading.language.questionWords);
-  const outcomes = new Set([...reading.language.loss, ...reading.language.keep]);
+  const { questionWords, outcomes } = wordSets(reading.language);
   const words: FocusWord[] = [];
   for (const tagged of withDirections(context.text.tag(text), context)) {
     // A modal or a pronoun the segmenter glued to a verb the corpus knows ("能报" → 报, "我办" → 办): the verb is the word.

@@ -386,6 +386,9 @@ const conditionEvents = rememberPerKey((statement: Statement, index: LoadedIndex
   };
 });
 
+/** The words of a statement's consequence: its clauses other than conditions and labels. */
+const consequenceOf = rememberPerKey((statement: Statement): Set<string> => new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position]))));
+
 const verdictCache = new WeakMap<QuestionPart, { analysis: QuestionAnalysis; verdicts: Map<string, ApplicabilityVerdict> }>();
 
 /**
@@ -416,7 +419,7 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
   const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot, denies } = readPart(part, index, analysis);
-  const consequence = new Set(statement.analysis.clauses.flatMap((clause, position) => (clause.condition || clause.label ? [] : statement.clauseTokens[position])));
+  const consequence = consequenceOf(statement);
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);
   const moving = moveWords(index);
