@@ -86,7 +86,7 @@ function corpusRivals({ index, analysis, part, lead, overlap }: { index: LoadedI
     for (const claim of list) {
       if (seen.has(claim) || claim.kind !== 'quantity' || !claim.quantity || claim.quantity.unit !== lead.quantity.unit) continue;
       seen.add(claim);
-      if (overlap(claim.subject) < corpusSubject) continue;
+      if (overlap(claim.subject) < corpusSubject && !(overlap(claim.subject) > 0 && changeLinked(claim.quantity, lead.quantity))) continue;
       const statement: Statement = claim.statement;
       const judged = judgeStatement({ index, analysis, part, statement });
       const document = index.documents.get(statement.sourceId);
@@ -105,6 +105,14 @@ const terseShare = 0.75;
 const checkedCoverage = 0.5;
 /** How many claims the search for rivals reads at most (after the rarest subject word's). */
 const rivalLookup = 400;
+
+/**
+ * Whether one figure is the other's former value in a change statement ("由30个工作日压缩至10个工作日" beside "30个工作
+ * 日内办结"): the change speaks of the same thing, however differently worded.
+ */
+function changeLinked(left: Quantity, right: Quantity): boolean {
+  return left.unit === right.unit && (left.former === right.value || right.former === left.value);
+}
 
 /** Whether a figure governs one of the actions: they are named in its clause or after it, before the next figure. */
 function governs(item: ValueEvidence, actions: string[]): boolean {
@@ -175,13 +183,14 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
     item.evidence.statement.key === lead.evidence.statement.key ||
     ((!siblings.has(item.evidence.statement.key) || !isBreakdown(item) || ownWords(item).some((word) => lead.subject.includes(word))) && (leadOwn === null || leadOwn.some((word) => item.subject.includes(word))));
   const overlap = overlapWith(lead.subject);
+  const linked = (item: ValueEvidence) => item.quantity !== null && lead.quantity !== null && overlap(item.subject) > 0 && changeLinked(item.quantity, lead.quantity);
   const comparable = [...values, ...corpusRivals({ index, analysis, part, lead, overlap })].filter(
     (item) =>
       !item.evidence.statement.example &&
       samePart(item) &&
       (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
-      (item.evidence === lead.evidence || overlap(item.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence))) &&
-      (scoreEvidence(item.evidence) >= floor || overlap(item.subject) >= corpusSubject),
+      (item.evidence === lead.evidence || overlap(item.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence)) || linked(item)) &&
+      (scoreEvidence(item.evidence) >= floor || overlap(item.subject) >= corpusSubject || linked(item)),
   );
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").
   const closest = new Map<string, ValueEvidence>();

@@ -31,6 +31,12 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     },
   );
 
+  it('should weigh a figure against the change statement whose former value it is, however differently the two are worded', async () => {
+    const response = await ask('公积金转移受理后最晚多久办完？');
+    expect(lead(response)).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
+    expect(response.conflicts.map((conflict) => [conflict.rule, conflict.rejected.map((entry) => entry.reason)])).toEqual([['time', ['outdated']]]);
+  });
+
   it('should read a directional verb the segmenter splits ("转过来要") and answer how long the transfer takes', async () => {
     expect(lead(await ask('我刚从深圳换工作到长沙，公积金转过来要多长时间？'))).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
   });
