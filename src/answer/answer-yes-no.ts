@@ -3,7 +3,7 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { analyseSentence } from '../reconcile/analyse-sentence.js';
 import { findQuantities } from '../reconcile/find-quantities.js';
-import { leadInText } from '../reconcile/lead-in-text.js';
+import { caseOf, leadInText } from '../reconcile/lead-in-text.js';
 import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
@@ -26,6 +26,8 @@ const comparableShare = 0.5;
 const missedDurationWeight = 6;
 /** A word in at most this share of the chunks names something specific. */
 const specificShare = 0.1;
+/** A word in at least this share of the chunks is what the corpus is about, not what tells its statements apart. */
+const ubiquitousShare = 0.9;
 
 
 /**
@@ -38,7 +40,9 @@ export function distinctiveNouns({ index, part, around = false }: { index: Loade
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
   // Scope words (a place, a district, a type) say whose situation it is, not what is asked about.
   const scope = scopeTerms(index);
-  const nounOf = (word: FocusWord) => word.noun && word.word.length > 1 && used(word) > 0 && !scope.has(word.word);
+  // Nor is a word the corpus uses nearly everywhere ("公积金" in a corpus about it): naming it tells no statement apart.
+  const ubiquitous = ubiquitousShare * index.lexical.documentCount;
+  const nounOf = (word: FocusWord) => word.noun && word.word.length > 1 && used(word) > 0 && used(word) < ubiquitous && !scope.has(word.word);
   // `around`: an asking clause without a noun of its own ("…,要办多长时间") asks about the nouns named around it.
   // One naming an action of its own ("…,最晚多少天之内得去登记") asks about that action, not the story's nouns; a
   // one-character verb ("能贷多少") takes its object from them.
@@ -135,7 +139,8 @@ function deniesRequirement(part: QuestionPart, language: Language): boolean {
 
 /** The lead-in a list item continues ("职工有下列情形之一的,可以申请提取本人住房公积金账户余额"), read as a statement. */
 const leadInOf = rememberPerKey((statement: Statement, index: LoadedIndex): Statement | null => {
-  const heading = leadInText(statement);
+  // Only a case the lead-in speaks of ("（六）出境定居的。"); an item of another kind says its own thing.
+  const heading = caseOf(statement) !== null ? leadInText(statement) : null;
   if (!heading) return null;
   const analysis = analyseSentence({ text: heading, language: index.reading.language });
   return { ...statement, normalized: heading, label: null, path: statement.path.slice(0, -1), analysis, clauseTokens: analysis.clauses.map((clause) => index.reading.words(heading.slice(clause.start, clause.end))) };
@@ -185,8 +190,10 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       required: asksNecessity || deniesNecessity ? requiredWords : undefined,
     });
     // An item of a list ("（六）出境定居的。") says what its lead-in says of it ("职工有下列情形之一的,可以申请提取…").
-    const own = read(item.statement);
-    const leadIn = own ? null : leadInOf(item.statement, index);
+    // A case item ("（五）…封存满6个月的；") states nothing of its own: it is a condition of its lead-in.
+    const own = caseOf(item.statement) === null ? read(item.statement) : null;
+    // (A figure the user checks, "要封存满一年才能取", is not answered by what the lead-in allows.)
+    const leadIn = own || askedQuantities.length > 0 || part.quantities.length > 0 ? null : leadInOf(item.statement, index);
     const reading = own ?? (leadIn ? read(leadIn) : null);
     // What the reading is of: the item's own sentence, or its lead-in; what it is about, either.
     const readOf = own || !leadIn ? item.statement : leadIn;

@@ -411,8 +411,9 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const mergedText = merged.map((clause) => clause.text).join(',');
   // So does a rumour whose last clause denies ("…，不能寄到家里，是真的吗"): it claims the negation.
   const startsNegated = (text: string) => /^[\s]*(不|没|未|别)/.test(text.replace(/^\s+/, '')) && !context.reading.language.negationBreakers.some((word) => text.trim().startsWith(word));
-  const { negation, negationBreakers } = context.reading.language;
-  const denies = (text: string) => negation.some((cue) => text.includes(cue)) && !negationBreakers.some((word) => text.includes(word));
+  // (One saying something is not needed, "就不用重新预约了", is checked as a requirement, not negated here.)
+  const { negation, negationBreakers, unnecessary } = context.reading.language;
+  const denies = (text: string) => negation.some((cue) => text.includes(cue)) && ![...negationBreakers, ...unnecessary].some((word) => text.includes(word));
   const negated = detected.yesNo !== null && (startsNegated(afterModal) || (merged.length > 0 && denies(merged.at(-1)!.text)));
   const quantities = findQuantities({ text: mergedText ? `${mergedText},${asked.text}` : asked.text, language: context.reading.language });
   const checked = detected.yesNo !== null ? checkedFigure({ text: mergedText || asked.text, context }) : null;

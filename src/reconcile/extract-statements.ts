@@ -5,6 +5,7 @@ import type { DocumentSection } from '../text/structure-document.js';
 import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { analyseSentence } from './analyse-sentence.js';
 import { findQuantities, isDuration, type Quantity } from './find-quantities.js';
+import { caseOf } from './lead-in-text.js';
 import { detectStatementScope, emptyScope, mergeScopes, type CompiledScope, type Scope } from './scope.js';
 import type { Statement, StatementCondition } from './statement-types.js';
 
@@ -140,7 +141,9 @@ export function extractStatements({ source, context }: { source: StatementSource
   const saysHome = (text: string) => context.scope.homeProvince.some((word) => text.includes(word));
 
   return sentences.map(({ chunkId, sentence, normalized, label }): Statement => {
-    const labelLength = label && normalized.startsWith(label) ? label.length + 1 : 0;
+    // The label may follow an item's number ("1、购房提取：…").
+    const labelAt = label ? normalized.indexOf(label) : -1;
+    const labelLength = label && labelAt >= 0 && /^[\s\d一二三四五六七八九十()（）、.．•·*-]*$/.test(normalized.slice(0, labelAt)) ? labelAt + label.length + 1 : 0;
     const analysis = analyseSentence({ text: normalized, language, labelLength });
     const sectionIds: number[] = [];
     for (let current = sentence.section; current !== null; current = source.sections[current]?.parent ?? null) sectionIds.unshift(current);
@@ -162,6 +165,10 @@ export function extractStatements({ source, context }: { source: StatementSource
     );
 
     const conditionTexts = [...conditionClauses];
+    // A list item naming a case ("（一）购买、建造…自住住房的；") under a lead-in ("职工有下列情形之一的,可以申请提取…")
+    // is the condition of what the lead-in says.
+    const itemCase = conditionClauses.length === 0 ? caseOf({ normalized, path }) : null;
+    if (itemCase) conditionTexts.push(itemCase);
     if (label && isSituational(label, language)) conditionTexts.unshift(label);
     for (const id of sectionIds) {
       const applies = applicability.get(id);

@@ -31,10 +31,17 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     },
   );
 
+  it.each([
+    ['上个月刚离职，还没找到新工作，现在能把公积金全取出来吗？', '不能。离职的，需与单位解除劳动关系、未重新就业且账户封存满6个月后才能提取。[1]'],
+    ['我去年12月辞职以后一直在家没上班，听人说公积金账户要封存满一年才能取，是不是这样？', '不是。离职的，需与单位解除劳动关系、未重新就业且账户封存满6个月后才能提取。[1]'],
+  ])('should read a list item naming a case as a condition of its lead-in, stating nothing of its own: %s', async (question, expected) => {
+    expect(lead(await ask(question))).toBe(expected);
+  });
+
   it('should weigh a figure against the change statement whose former value it is, however differently the two are worded', async () => {
     const response = await ask('公积金转移受理后最晚多久办完？');
     expect(lead(response)).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
-    expect(response.conflicts.map((conflict) => [conflict.rule, conflict.rejected.map((entry) => entry.reason)])).toEqual([['time', ['outdated']]]);
+    expect(response.conflicts.map((conflict) => [conflict.rule, conflict.rejected.map((entry) => entry.reason)])).toEqual([['time', ['outdated', 'less_authoritative']]]);
   });
 
   it('should read a directional verb the segmenter splits ("转过来要") and answer how long the transfer takes', async () => {
