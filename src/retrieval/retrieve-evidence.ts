@@ -428,15 +428,13 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   // A word counts as said when the user said it or a synonym, or said a longer or shorter form of it at the same
   // place of the condition ("过期" for "有效期满": the user's "有效期满" covers the condition's "有效期").
   const shortVerbs = part.focus.filter((focusWord) => focusWord.verb && focusWord.word.length === 1).map((focusWord) => focusWord.word);
-  const said = (word: string, negated: boolean) => {
-    const mentioned =
-      (moved && synonyms.alternatives(word).some((alternative) => moving.has(alternative))) ||
-      synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
-      [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords)) ||
-      // A one-character verb of the user's names the two-character verb it starts ("补" → 补领).
-      (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
-    return mentioned && (!negated || saysNot(word));
-  };
+  const mentions = (word: string) =>
+    (moved && synonyms.alternatives(word).some((alternative) => moving.has(alternative))) ||
+    synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
+    [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords)) ||
+    // A one-character verb of the user's names the two-character verb it starts ("补" → 补领).
+    (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
+  const said = (word: string, negated: boolean) => mentions(word) && (!negated || saysNot(word));
   const { met, matched, durationUnstated, failed } = conditionMet({
     condition: conditionEvents(statement, index),
     said,

@@ -74,6 +74,18 @@ function splitGuessed(pieces: Tagged[], vocabulary: Set<string>): Tagged[] {
         continue;
       }
     }
+    // Two guesses side by side, a vocabulary word across their edge ("就入"+"职新" → "就"+"入职"+"新").
+    if (next && piece.tag === 'x' && next.tag === 'x' && piece.word.length > 1 && next.word.length > 1) {
+      const split = [...Array(piece.word.length - 1).keys()]
+        .map((offset) => offset + 1)
+        .flatMap((left) => [...Array(next.word.length - 1).keys()].map((offset) => ({ left, right: offset + 1 })))
+        .find(({ left, right }) => vocabulary.has(piece.word.slice(left) + next.word.slice(0, right)));
+      if (split) {
+        result.push({ word: piece.word.slice(0, split.left), tag: 'x' }, { word: piece.word.slice(split.left) + next.word.slice(0, split.right), tag: 'x' }, { word: next.word.slice(split.right), tag: 'x' });
+        position++;
+        continue;
+      }
+    }
     result.push(piece);
   }
   return result;

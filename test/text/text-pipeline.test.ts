@@ -13,6 +13,12 @@ describe('segmentation with the domain user dictionary', () => {
   });
 });
 
+describe('tagging a question', () => {
+  it('should re-cut two guessed words side by side when a word of the rules straddles their edge (就入|职新 → 就|入职|新)', () => {
+    expect(text.tag('下个月就入职新公司了').map((piece) => piece.word)).toEqual(['下个月', '就', '入职', '新', '公司', '了']);
+  });
+});
+
 describe('normalization', () => {
   it('should fold traditional characters, full width and variants', () => {
     expect(text.normalize('醫保個人帳戶會清0嗎？')).toBe('医保个人账户会清零吗?');
