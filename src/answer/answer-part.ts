@@ -3,8 +3,9 @@ import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { isNegated } from '../reconcile/analyse-sentence.js';
-import { isSetAside } from '../reconcile/applicability.js';
+import { applicabilityOf, isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
+import { detectUserScope } from '../reconcile/scope.js';
 import { namesAgent } from '../reconcile/names-agent.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
@@ -14,6 +15,7 @@ import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { chooseSection, type SectionChoice } from './answer-section.js';
 import { scaleRate } from './scale-rate.js';
 import { quantityKey, resolveValue } from './answer-value.js';
+import { questionContextOf } from './answer-question.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
@@ -158,19 +160,40 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
  * A question of difference is answered by the statement that names every thing it compares, else by the best
  * statement about each thing, side by side (a statement naming another of the things is not about one alone).
  */
-function compareThings({ index, part, evidence }: { index: LoadedIndex; part: QuestionPart; evidence: Evidence[] }): { lead: Statement[]; things: string[] | null } | null {
+function compareThings({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: Statement[]; things: string[] | null } | null {
   if (part.compared.length < 2) return null;
   // What the statements say is the content here: their conditions do not filter the user, who states no situation.
-  const candidates = evidence.filter((item) => item.verdict !== 'other_scope' && item.verdict !== 'superseded' && !item.statement.example && isSayable({ index, evidence: item }));
+  // A thing that is a kind of move ("武汉市内搬家", "搬去别的城市") is what statements of that move speak of, whatever the
+  // move the question's words make the user's own.
+  const relations = new Map(part.compared.map((thing) => [thing, detectUserScope({ text: thing, scope: index.reading.scope }).relation]));
+  const distinctRelations = new Set([...relations.values()].filter((relation) => relation !== null)).size === part.compared.length;
+  const ofRelation = (item: Evidence, thing: string) => distinctRelations && item.statement.scope.relation !== null && item.statement.scope.relation === relations.get(thing);
+  // Such a statement is judged for the user making that move: their places and kind of insurance still count.
+  const movesAs = (item: Evidence, thing: string) => applicabilityOf({ statement: item.statement, user: { ...analysis.situation, scope: { ...analysis.situation.scope, relation: relations.get(thing) ?? null } }, scope: index.reading.scope }).verdict;
+  const compared = (item: Evidence) => item.verdict !== 'other_scope' || part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) !== 'other_scope');
+  const candidates = evidence.filter((item) => compared(item) && item.verdict !== 'superseded' && !item.statement.example && isSayable({ index, evidence: item }));
   const { synonyms } = index.reading;
   const names = (text: string, thing: string) => synonyms.alternatives(thing).some((alternative) => text.includes(alternative));
+  // What is compared in the two cases: the rarest nouns of the question outside the things compared ("个人账户").
+  const { frequency } = questionContextOf(index);
+  const scopeWords = scopeTerms(index);
+  const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
+  const nouns = part.focus.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word) && !part.compared.some((thing) => thing.includes(word.word)));
+  const rarest = Math.min(...nouns.map(used));
+  const topic = nouns.filter((word) => used(word) <= rarest * 1.5);
   const both = candidates.filter((item) => part.compared.every((thing) => names(item.statement.normalized, thing)));
   // A statement limited to a situation the question does not name ("持证人跨市变更居住地的，…") relates the things
   // only there; one whose condition is about the things themselves ("办理居住登记满半年…") relates them in general.
   const elsewhere = (item: Evidence) => item.statement.condition !== null && !part.compared.some((thing) => names(item.statement.condition!.text, thing));
   const bestOf = (items: Evidence[]) => {
-    const general = items.filter((item) => !elsewhere(item));
-    return best((general.length > 0 ? general : items).map((item) => ({ evidence: item })))?.evidence.statement;
+    // Of kinds of move, one that holds for the user outright comes before one limited to others ("跨省异地安置退休人员").
+    const outright = !distinctRelations ? [] : items.filter((item) => item.verdict === 'applies' || (item.verdict === 'other_scope' && part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) === 'applies')));
+    const held = outright.length > 0 ? outright : items;
+    // …and one about what the question is about ("个人账户的钱") before one about the move alone.
+    const onTopic = held.filter((item) => topic.length === 0 || topic.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative))));
+    const pool = onTopic.length > 0 ? onTopic : held;
+    const general = pool.filter((item) => !elsewhere(item));
+    return best((general.length > 0 ? general : pool).map((item) => ({ evidence: item })))?.evidence.statement;
   };
   const shared = bestOf(both);
   if (shared) return { lead: [shared], things: null };
@@ -178,8 +201,8 @@ function compareThings({ index, part, evidence }: { index: LoadedIndex; part: Qu
   const { complements } = index.reading.scope;
   const everywhereElse = (thing: string) => complements.includes(thing);
   const about = (item: Evidence, thing: string) =>
-    everywhereElse(thing) ? item.statement.scope.regions.length === 0 && item.coverage >= minimumCoverage : names(item.statement.normalized, thing) || (findPlaces(thing).length > 0 && item.statement.scope.regions.some((region) => thing.includes(region.replace(/省$/, ''))));
-  const onlyAbout = (item: Evidence, thing: string) => about(item, thing) && !part.compared.some((other) => other !== thing && !other.includes(thing) && !everywhereElse(other) && names(item.statement.normalized, other));
+    everywhereElse(thing) ? item.statement.scope.regions.length === 0 && item.coverage >= minimumCoverage : names(item.statement.normalized, thing) || ofRelation(item, thing) || (findPlaces(thing).length > 0 && item.statement.scope.regions.some((region) => thing.includes(region.replace(/省$/, ''))));
+  const onlyAbout = (item: Evidence, thing: string) => about(item, thing) && !part.compared.some((other) => other !== thing && !other.includes(thing) && !everywhereElse(other) && (names(item.statement.normalized, other) || ofRelation(item, other)));
   const named = part.compared.map((thing) => (everywhereElse(thing) ? undefined : bestOf(candidates.filter((item) => onlyAbout(item, thing)))));
   // Everywhere else is told by the general statement closest to what the named side says ("…其父母、子女也可以申请提取"
   // → "…可以提取职工本人及其配偶的住房公积金，其他亲属不得提取").
@@ -367,7 +390,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   }
 
   if (part.type === 'difference') {
-    const compared = compareThings({ index, part, evidence });
+    const compared = compareThings({ index, analysis, part, evidence });
     if (compared) {
       for (const statement of compared.lead) used.add(keyOf(statement));
       const [first] = compared.lead;

@@ -46,7 +46,8 @@ export function distinctiveNouns({ index, part, around = false }: { index: Loade
   // `around`: an asking clause without a noun of its own ("…,要办多长时间") asks about the nouns named around it.
   // One naming an action of its own ("…,最晚多少天之内得去登记") asks about that action, not the story's nouns; a
   // one-character verb ("能贷多少") takes its object from them.
-  const acts = part.predicate.some((word) => word.verb && word.word.length > 1 && used(word) > 0 && !index.reading.language.lightVerbs.includes(word.word));
+  const { lightVerbs, verbComplements } = index.reading.language;
+  const acts = part.predicate.some((word) => word.verb && word.word.length > 1 && used(word) > 0 && !lightVerbs.includes(word.word) && !verbComplements.includes(word.word));
   const named = part.predicate.some(nounOf) || !around || acts ? part.predicate.filter(nounOf) : part.focus.filter(nounOf);
   if (named.length === 0) return [];
   const rarest = Math.min(...named.map(used));

@@ -3,6 +3,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
+import { detectUserScope } from '../reconcile/scope.js';
 import type { Claim } from '../reconcile/derive-claims.js';
 import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { leadInText } from '../reconcile/lead-in-text.js';
@@ -487,6 +488,19 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
       seen.add(statement.key);
       const item = judge(statement, retrievedChunks);
       if (item) evidence.push(item);
+    }
+  }
+  // A question comparing kinds of move ("调去外省工作和在广东省内换个城市") also reads, in the documents found, the
+  // statements about each kind: one side's rule may share few words with the question.
+  const comparedRelations = part.type === 'difference' ? part.compared.map((thing) => detectUserScope({ text: thing, scope: index.reading.scope }).relation) : [];
+  if (comparedRelations.length >= 2 && comparedRelations.every((relation) => relation !== null) && new Set(comparedRelations).size === comparedRelations.length) {
+    for (const sourceId of new Set(hits.map((hit) => hit.chunk.sourceId))) {
+      for (const statement of index.statementsBySource.get(sourceId) ?? []) {
+        if (seen.has(statement.key) || statement.scope.relation === null || !comparedRelations.includes(statement.scope.relation)) continue;
+        seen.add(statement.key);
+        const item = judge(statement, retrievedChunks);
+        if (item) evidence.push(item);
+      }
     }
   }
   // A question asking who acts also reads the statements saying who does, in the documents found: one such sentence

@@ -51,6 +51,12 @@ describe('questions on the 居住证 corpus', () => {
     expect(lead(await ask(question))).toBe('不是。审核通过后领取居住证，也可以选择邮寄到家。[1]');
   });
 
+  it('should compare a move within the city with one to another city by the statements of each move', async () => {
+    const [same, other] = lead(await ask('我在武汉有居住证，在武汉市内搬家和搬去别的城市，居住证的处理有啥不一样？')).split('\n');
+    expect(same.startsWith('武汉市内搬家：')).toBe(true);
+    expect(other).toBe('搬去别的城市：持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[2]');
+  });
+
   it('should read a complement glued to a known verb (办上) and a verb of moving (到了无锡) as no asked action', async () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });
