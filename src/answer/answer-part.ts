@@ -162,7 +162,7 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
  */
 function compareThings({ index, analysis, part, evidence }: { index: LoadedIndex; analysis: QuestionAnalysis; part: QuestionPart; evidence: Evidence[] }): { lead: Statement[]; things: string[] | null } | null {
   if (part.compared.length < 2) return null;
-  // What the statements say is the content here: their conditions do not filter the user, who states no situation.
+  const { synonyms } = index.reading;
   // A thing that is a kind of move ("武汉市内搬家", "搬去别的城市") is what statements of that move speak of, whatever the
   // move the question's words make the user's own.
   const relations = new Map(part.compared.map((thing) => [thing, detectUserScope({ text: thing, scope: index.reading.scope }).relation]));
@@ -170,12 +170,25 @@ function compareThings({ index, analysis, part, evidence }: { index: LoadedIndex
   const ofRelation = (item: Evidence, thing: string) => distinctRelations && item.statement.scope.relation !== null && item.statement.scope.relation === relations.get(thing);
   // Such a statement is judged for the user making that move: their places and kind of insurance still count.
   const movesAs = (item: Evidence, thing: string) => applicabilityOf({ statement: item.statement, user: { ...analysis.situation, scope: { ...analysis.situation.scope, relation: relations.get(thing) ?? null } }, scope: index.reading.scope }).verdict;
+  // A thing is named as written, or by the rarest of its own words (a synonym counts) that the other things lack:
+  // "公积金买房提取" is named by "购房提取：…" (提取 is said of both things; 公积金 of the whole corpus).
+  const { frequency } = questionContextOf(index);
+  const wordsOfThing = new Map(part.compared.map((thing) => [thing, index.text.tokensOfNormalized(thing)]));
+  const sharedWords = new Set([...wordsOfThing.values()].reduce((left, right) => left.filter((word) => right.includes(word))));
+  const usage = (word: string) => Math.max(0, ...synonyms.alternatives(word).filter((alternative) => alternative.length > 1).map(frequency));
+  const rarestOwn = new Map(
+    part.compared.map((thing) => [thing, (wordsOfThing.get(thing) ?? []).filter((word) => !sharedWords.has(word) && usage(word) > 0).sort((left, right) => usage(left) - usage(right))[0]]),
+  );
+  const names = (text: string, thing: string) => {
+    if (synonyms.alternatives(thing).some((alternative) => text.includes(alternative))) return true;
+    // (Kinds of move are named by their relation instead.)
+    const word = distinctRelations ? undefined : rarestOwn.get(thing);
+    return word !== undefined && synonyms.alternatives(word).some((alternative) => alternative.length > 1 && text.includes(alternative));
+  };
+  // What the statements say is the content here: their conditions do not filter the user, who states no situation.
   const compared = (item: Evidence) => item.verdict !== 'other_scope' || part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) !== 'other_scope');
   const candidates = evidence.filter((item) => compared(item) && item.verdict !== 'superseded' && !item.statement.example && isSayable({ index, evidence: item }));
-  const { synonyms } = index.reading;
-  const names = (text: string, thing: string) => synonyms.alternatives(thing).some((alternative) => text.includes(alternative));
   // What is compared in the two cases: the rarest nouns of the question outside the things compared ("个人账户").
-  const { frequency } = questionContextOf(index);
   const scopeWords = scopeTerms(index);
   const used = (word: FocusWord) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(frequency));
   const nouns = part.focus.filter((word) => word.noun && word.word.length > 1 && used(word) > 0 && !scopeWords.has(word.word) && !part.compared.some((thing) => thing.includes(word.word)));
@@ -185,17 +198,19 @@ function compareThings({ index, analysis, part, evidence }: { index: LoadedIndex
   // A statement limited to a situation the question does not name ("持证人跨市变更居住地的，…") relates the things
   // only there; one whose condition is about the things themselves ("办理居住登记满半年…") relates them in general.
   const elsewhere = (item: Evidence) => item.statement.condition !== null && !part.compared.some((thing) => names(item.statement.condition!.text, thing));
+  const onTopic = (item: Evidence) => topic.length === 0 || topic.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && `${item.statement.path.at(-1) ?? ''}${item.statement.normalized}`.includes(alternative)));
   const bestOf = (items: Evidence[]) => {
     // Of kinds of move, one that holds for the user outright comes before one limited to others ("跨省异地安置退休人员").
     const outright = !distinctRelations ? [] : items.filter((item) => item.verdict === 'applies' || (item.verdict === 'other_scope' && part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) === 'applies')));
     const held = outright.length > 0 ? outright : items;
     // …and one about what the question is about ("个人账户的钱") before one about the move alone.
-    const onTopic = held.filter((item) => topic.length === 0 || topic.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && item.statement.normalized.includes(alternative))));
-    const pool = onTopic.length > 0 ? onTopic : held;
+    const topical = held.filter(onTopic);
+    const pool = topical.length > 0 ? topical : held;
     const general = pool.filter((item) => !elsewhere(item));
     return best((general.length > 0 ? general : pool).map((item) => ({ evidence: item })))?.evidence.statement;
   };
-  const shared = bestOf(both);
+  // One naming both answers only when it is about what is compared ("材料"): "购房、偿还房贷…都可以申请提取" is not.
+  const shared = bestOf(both.filter(onTopic));
   if (shared) return { lead: [shared], things: null };
   // "其他省份", "其他地区" stand for everywhere else: the statements limited to no place, about the question's topic.
   const { complements } = index.reading.scope;

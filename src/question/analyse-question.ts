@@ -477,8 +477,13 @@ export function comparedThings(sentence: string, context: QuestionContext): stri
   // …or, when that clause joins nothing, the nearest clause before it that does ("浙江和别的省份，用公积金买房提取有什么区别").
   const clauses = sentence.slice(0, Math.min(...cues)).split(/[,，;；:：]/).filter((clause) => clause.trim());
   const before = [...clauses].reverse().find((clause) => joiner.test(clause)) ?? clauses.at(-1) ?? '';
-  const things = before
-    .split(joiner)
+  // A joiner joins only where it stands as a word of its own ("同一个城市" is no "A同B").
+  const pieces: string[] = [''];
+  for (const { word } of context.text.tag(before)) {
+    if (language.comparisonJoiners.includes(word)) pieces.push('');
+    else pieces[pieces.length - 1] += word;
+  }
+  const things = pieces
     // Places are things compared too ("在浙江跟在其他省份"): only question words go, and a leading preposition.
     .map((thing) => withoutAskingForms(thing.replace(wordsPattern(language.questionWords), (word) => ' '.repeat(word.length))).replace(/\s+/g, '').replace(/^在/, '').replace(/^(我|请)/, '').replace(/(有)?(啥|什么|何|哪些|哪里)?$/, '').replace(/(之间|两者|二者|两个|这两种|这两个)?(的|之)?$/, ''))
     .filter((thing) => [...thing].length >= 2);
