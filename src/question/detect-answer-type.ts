@@ -17,6 +17,7 @@ const modalCharacters = /^(算|[会能可以需要是否真得有用]+)/;
 
 const howFirst: AnswerType[] = ['steps', 'channel', 'explain'];
 const valueTypes: AnswerType[] = ['number', 'duration'];
+const durationDimensions = new Set(['days', 'workdays', 'hours']);
 
 /**
  * The answer type of one asking clause: the earliest cue decides, except that a how-question ("怎么查…多少钱")
@@ -35,6 +36,17 @@ export function detectAnswerType({ clause, language }: { clause: string; languag
       if (language.universalOpeners.includes(cue) && language.universalClosers.some((closer) => clause.indexOf(closer, end) >= end)) continue;
       taken.push([at, end]);
       found.push({ type, start: at, end });
+    }
+  }
+  // "几" before any unit asks a figure in it ("能算几分", "要交几万"): a length of time is a duration.
+  for (const unit of language.units) {
+    for (const cue of [`几${unit.spelling}`, `几个${unit.spelling}`]) {
+      for (let at = clause.indexOf(cue); at >= 0; at = clause.indexOf(cue, at + cue.length)) {
+        const end = at + cue.length;
+        if (/[那这]$/.test(clause.slice(0, at)) || taken.some(([from, to]) => at < to && end > from)) continue;
+        taken.push([at, end]);
+        found.push({ type: durationDimensions.has(unit.dimension) ? 'duration' : 'number', start: at, end });
+      }
     }
   }
   found.sort((left, right) => left.start - right.start);

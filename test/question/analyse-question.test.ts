@@ -35,6 +35,8 @@ describe('analyseQuestion', () => {
     ['朋友说办证要等半个月，还是这么慢吗？', 'duration', { yes: '是', no: '不是' }],
     ['城乡居民医保和职工医保有什么区别？', 'difference', null],
     ['听说交了以后随时都能退钱，真的假的？', 'yesno', { yes: '是', no: '不是' }],
+    ['居住年限这一项能算几分？', 'number', null],
+    ['那这几年怎么算？', 'explain', null],
   ])('should read %s as a %s question', (message, type, yesNo) => {
     const [part] = analyse(message).parts;
     expect(part.type).toBe(type);
