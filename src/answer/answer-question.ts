@@ -38,6 +38,7 @@ export function questionContextOf(index: LoadedIndex): QuestionContext {
       treatmentCues: index.normalizedTreatmentCues,
       knows: (word) => index.lexical.postings[word] !== undefined,
       frequency: createFrequency(index),
+      written: createWritten(index),
     };
     contexts.set(index, context);
   }
@@ -48,6 +49,21 @@ export function questionContextOf(index: LoadedIndex): QuestionContext {
  * How many chunks use a word, counting every indexed word that contains it ("参保地" inside "新参保地"); memoized per
  * index in this function's own cache.
  */
+/** Whether a text occurs in some statement, however the segmenter cut it; the corpus text is joined once, on first use. */
+function createWritten(index: LoadedIndex): (text: string) => boolean {
+  const memo = new Map<string, boolean>();
+  let corpus: string | null = null;
+  return (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      corpus ??= index.statements.map((statement) => statement.normalized).join('\n');
+      found = corpus.includes(text);
+      memo.set(text, found);
+    }
+    return found;
+  };
+}
+
 function createFrequency(index: LoadedIndex): (word: string) => number {
   const memo = new Map<string, number>();
   const vocabulary = Object.keys(index.lexical.postings);

@@ -20,6 +20,8 @@ export interface QuestionContext {
   knows: (word: string) => boolean;
   /** How many chunks use a word, inside longer words too. */
   frequency: (word: string) => number;
+  /** Whether some sentence of the corpus contains the text, however it is segmented. */
+  written: (text: string) => boolean;
 }
 
 /** What a session remembers of a turn. */
@@ -231,7 +233,16 @@ function verbStems(word: string, context: QuestionContext): string[] {
 function unknownNouns(text: string, context: QuestionContext, nounsOnly = false): string[] {
   const { reading } = context;
   const unknown: string[] = [];
-  const tagged = context.text.tag(text);
+  // A one-character noun the segmenter split off a word the corpus never uses ("公|租房" of 公租房) names another thing
+  // than the word after it: the two are read as one.
+  const split: Array<{ word: string; tag: string; joined?: boolean }> = [];
+  for (const piece of context.text.tag(text)) {
+    const last = split.at(-1);
+    if (last && !last.joined && last.word.length === 1 && last.tag === 'n' && /^n/.test(piece.tag) && piece.word.length > 1 && !context.written(last.word + piece.word)) {
+      split[split.length - 1] = { word: last.word + piece.word, tag: piece.tag, joined: true };
+    } else split.push(piece);
+  }
+  const tagged = split;
   // A word inside a scope term of the question ("省份" of "其他省份") says whose situation it is.
   const scopeSpans = [...scopeWords(context)].flatMap((term) => {
     const spans: Array<[number, number]> = [];
@@ -262,7 +273,7 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     // A district the gazetteer lacks ("高新区", "开发区") is a place too: the user's situation, not a topic.
     if (reading.language.districtSuffixes.some((suffix) => word.endsWith(suffix) && word.length > suffix.length && word.length - suffix.length <= 4)) continue;
     const alternatives = [word, ...reading.synonyms.alternatives(word)];
-    const known = (alternative: string) => context.frequency(alternative) > 0 || context.text.tokensOfNormalized(alternative).every((token) => context.knows(token));
+    const known = (alternative: string) => context.frequency(alternative) > 0 || (!tagged[position].joined && context.text.tokensOfNormalized(alternative).every((token) => context.knows(token)));
     if (alternatives.some(known)) continue;
     // A verb is known by its stem: without a negation before it ("算不算" → 不算) or a complement after it ("寄到",
     // "改过来"), whose stem the corpus uses inside its own words ("邮寄").
@@ -270,7 +281,7 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     const isVerb = (stem: string) => asksVerb || /^v/.test(context.text.tag(stem)[0]?.tag ?? '');
     if (verbStems(word, context).some((stem) => isVerb(stem) && [stem, ...reading.synonyms.alternatives(stem)].some((alternative) => context.frequency(alternative) > 0))) continue;
     // A compound is known by its head, the morphemes it ends with ("智能手机" by "手机"; not "手续费" by "手续").
-    const parts = word.length >= 3 ? [word.slice(-2), word.slice(1)] : [];
+    const parts = word.length >= 3 && !tagged[position].joined ? [word.slice(-2), word.slice(1)] : [];
     if (parts.some((part) => context.knows(part))) continue;
     unknown.push(word);
   }

@@ -61,6 +61,10 @@ describe('questions on the 居住证 corpus', () => {
     expect(lead(await ask('我从苏州调去无锡上班，到了无锡要多久才能重新办上居住证？'))).toBe('满半年。持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[1]');
   });
 
+  it('should decline a thing the corpus never names though the segmenter splits off a word it does (公|租房)', async () => {
+    expect((await ask('我有北京的居住证，能不能凭它去申请公租房？')).status).toBe('no_answer');
+  });
+
   it('should decline a question whose asked action the corpus never speaks of, rather than answer from a mention of its noun', async () => {
     expect((await ask('我和老婆在福州打工，孩子能在福州参保吗？')).status).toBe('no_answer');
   });
