@@ -133,6 +133,21 @@ function withDirections(tokens: Array<{ word: string; tag: string }>, context: Q
   return result;
 }
 
+/** The nouns a clause names right after an interrogative of kind ("什么标准", "啥条件"): what sort of answer is wanted. */
+function kindsAsked(text: string, context: QuestionContext): Set<string> {
+  const kinds = new Set<string>();
+  const tagged = context.text.tag(text);
+  tagged.forEach(({ word }, position) => {
+    const next = tagged[position + 1];
+    if (next && context.reading.language.kindInterrogatives.includes(word) && next.word.length > 1) kinds.add(next.word);
+  });
+  return kinds;
+}
+
+/** How many chunks use a word or any of its alternatives (the most used one counts). */
+const usage = (word: FocusWord, context: QuestionContext) => Math.max(0, ...word.alternatives.filter((alternative) => alternative.length > 1).map(context.frequency));
+const headUsage = (head: string, context: QuestionContext) => Math.max(context.frequency(head), ...context.reading.synonyms.alternatives(head).filter((alternative) => alternative.length > 1).map(context.frequency));
+
 /** The language's question words and outcome words as sets, built once per language. */
 const wordSets = rememberPerKey((language: QuestionContext['reading']['language']) => ({ questionWords: new Set(language.questionWords), outcomes: new Set([...language.loss, ...language.keep]) }));
 
@@ -364,6 +379,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     for (const [from, to] of detected.cues.filter((cue) => !modal.includes(cue))) kept = kept.slice(0, from) + withoutQuestionWords.slice(from, to) + kept.slice(to);
     return blank(kept, asking);
   })();
+  const askedKinds = kindsAsked(asked.text, context);
   // Verbs before the yes/no modal belong to what is asked about ("单位交的统筹基金…能带过去吗"): only those after it ask.
   const modalAt = detected.modalAt ?? 0;
   // In "单位交的统筹基金", what comes before the last 的 only modifies the head noun: it weighs less.
@@ -390,7 +406,12 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       tailHead >= 0 ? headOf(object) : undefined,
     ),
     ...object,
-  ].filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position);
+  ]
+    .filter((word, position, all) => all.findIndex((other) => other.word === word.word) === position)
+    // …unless the head is the commoner word ("补缴的钱": 钱 says little, 补缴 what money is meant): the modifier tells.
+    .map((word) => (word.modifies && word.weight < askedWeight && usage(word, context) > 0 && usage(word, context) < headUsage(word.modifies, context) ? { ...word, weight: askedWeight } : word))
+    // A noun right after "什么" names the kind of answer ("按什么标准算": a statement says "按…计算", not 标准): it weighs little.
+    .map((word) => (word.noun && askedKinds.has(word.word) ? { ...word, weight: Math.min(word.weight, cueWeight) } : word));
   // "现在能办居住证吗": a general verb is what is asked when the asking clause has no other ("办" → 申领).
   const lightVerbs = context.reading.language.lightVerbs;
   if (!predicate.some((word) => word.verb)) {
