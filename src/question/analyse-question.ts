@@ -221,6 +221,7 @@ const scopeWords = (context: QuestionContext) => scopeVocabulary(context).all;
 const gluePrefixes = (context: QuestionContext) => gluePrefixesOf(context.reading.language);
 const gluePrefixesOf = rememberPerKey((language: QuestionContext['reading']['language']): string[] => [
   ...language.gluedModals,
+  ...language.gluedAdverbs,
   ...language.personalPronouns,
   ...[...language.movementVerbs, ...language.lightVerbs].filter((verb) => verb.length === 1),
 ]);

@@ -81,6 +81,8 @@ export const languageSchema = z.object({
   amountWords: words.default([]),
   /** Interrogatives of kind ("什么" of "按什么标准"): the noun after one names the sort of answer wanted. */
   kindInterrogatives: words.default([]),
+  /** One-character adverbs the segmenter may glue to the verb after them ("只交", "都交", "再交"). */
+  gluedAdverbs: words.default([]),
   /** Words that say who acts ("由监护人代为申领", "单位负责"): a statement with one answers a who-question. */
   agentMarkers: words.default([]),
   /** Aspect particles after a verb ("做好了", "办过"): the event is told as done or under way, a step of the story. */

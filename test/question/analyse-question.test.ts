@@ -36,6 +36,7 @@ describe('analyseQuestion', () => {
     ['城乡居民医保和职工医保有什么区别？', 'difference', null],
     ['听说交了以后随时都能退钱，真的假的？', 'yesno', { yes: '是', no: '不是' }],
     ['居住年限这一项能算几分？', 'number', null],
+    ['现在去签注还来得及吗？', 'yesno', { yes: '来得及', no: '来不及' }],
     ['那这几年怎么算？', 'explain', null],
   ])('should read %s as a %s question', (message, type, yesNo) => {
     const [part] = analyse(message).parts;
@@ -63,6 +64,7 @@ describe('analyseQuestion', () => {
     ['之前在佛山住的那几年算不算？', ['住']],
     ['会员卡里的钱能退吗？', ['会员卡', '钱', '退']],
     ['去一级医院看门诊能报多少？', ['一级', '医院', '看门诊', '报']],
+    ['能不能只交医保？', ['交', '医保']],
   ])('should leave particles, deictics and the negated repeat out of what %s asks', (message, words) => {
     expect(analyse(message).parts[0].predicate.map((word) => word.word)).toEqual(words);
   });

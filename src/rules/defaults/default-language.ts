@@ -24,6 +24,7 @@ export const defaultLanguage: LanguageData = {
     { pattern: '要不要|需不需要|用不用|需要[^，,。？?]*吗|要[^，,。？?]*吗|得[^，,。？?]*吗|用[^，,。？?]*吗', yes: '需要', no: '不需要' },
     { pattern: '是不是|是否|是[^，,。？?]*吗|真[^，,。？?]*吗|真的假的|对不对|对吗|靠谱吗', yes: '是', no: '不是' },
     { pattern: '算不算|算[^，,。？?]*吗', yes: '算', no: '不算' },
+    { pattern: '来不来得及|来得及|来不及', yes: '来得及', no: '来不及' },
     { pattern: '[^，,。？?]+吗', yes: '是', no: '不是' },
   ],
   questionWords: [
@@ -124,6 +125,7 @@ export const defaultLanguage: LanguageData = {
   aspectMarkers: ['了', '过', '着'],
   amountWords: ['全部', '所有', '部分', '一部分', '大部分', '全额', '一半', '全体'],
   kindInterrogatives: ['什么', '哪种', '哪类', '何种', '哪一种'],
+  gluedAdverbs: ['只', '都', '也', '还', '再', '就', '才', '先', '又'],
   agentMarkers: ['由', '代为', '代办', '负责', '委托'],
   districtSuffixes: ['区', '县', '镇', '乡', '街道', '新区', '开发区'],
   coordinators: ['及', '和', '与', '、', '以及', '或'],
