@@ -104,6 +104,8 @@ function blank(text: string, spans: Array<[number, number]>, questionWords: stri
 const lightWeight = 0.3;
 const relationWeight = 0.5;
 
+const complementsOf = rememberPerKey((directions: Map<string, string>): string[] => [...directions.keys()]);
+
 /**
  * A one-character verb and the directional complement after it, as the corpus writes them ("转|进来" → 转入, "取|出来"
  * → 取出), written apart or glued: so the question names the direction the corpus tells apart (转入 from 转出).
@@ -126,7 +128,7 @@ function withDirections(tokens: Array<{ word: string; tag: string }>, context: Q
       position++;
       continue;
     }
-    const glued = [...directions.keys()].find((complement) => word.length === complement.length + 1 && word.endsWith(complement));
+    const glued = word.length > 2 ? complementsOf(directions).find((complement) => word.length === complement.length + 1 && word.endsWith(complement)) : undefined;
     const joined = glued ? written(word[0], glued) : null;
     result.push(joined ? { word: joined, tag: 'v' } : { word, tag });
   }

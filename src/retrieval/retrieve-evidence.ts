@@ -103,6 +103,12 @@ const coverageMasses = rememberPerKey((part: QuestionPart, index: LoadedIndex): 
 const quantityMass = 1.5;
 const aroundShare = 2;
 
+/** A statement's sentence as coverage reads it: a list item with the sentence it continues (…可以申请提取…：（六）出境定居的。). */
+const sentenceOf = rememberPerKey((statement: Statement): string => {
+  const leadIn = leadInText(statement);
+  return leadIn ? `${leadIn}\n${statement.normalized}` : statement.normalized;
+});
+
 /** How much of the focus a statement covers, and how much of the asking clause its sentence covers. */
 export function coverageOf({ index, part, statement }: { index: LoadedIndex; part: QuestionPart; statement: Statement }): { coverage: number; askedCoverage: number } {
   const context = contextOf(statement, index);
@@ -122,8 +128,7 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   const masses = coverageMasses(part, index);
   const unscaled = focusMasses(part, index);
   // A list item says what it says with the sentence it continues ("…可以申请提取…：（六）出境定居的。").
-  const leadIn = leadInText(statement);
-  const sentence = leadIn ? `${leadIn}\n${statement.normalized}` : statement.normalized;
+  const sentence = sentenceOf(statement);
   part.focus.forEach((word, position) => {
     const mass = masses[position];
     total += mass;
