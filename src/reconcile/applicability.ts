@@ -163,11 +163,12 @@ export function conditionMet({ condition, said, denies = () => false, ignore, as
   }
   // Groups of words (one per run joined by 或/、): a group is said when any of its words is.
   const groups = new Map<number, { verb: boolean; said: boolean; denied: boolean; ignored: boolean; situational: boolean }>();
-  for (const { word, verb, group, negated } of condition.words) {
+  for (const { word, verb, group, negated, scoped } of condition.words) {
     const entry = groups.get(group) ?? { verb: false, said: false, denied: false, ignored: true, situational: false };
     // Only an event is denied: the things after a negated verb are its objects ("没有接入医保平台" denies no 平台).
     const wasDenied = verb && !negated && denies(word);
-    const wasSaid = !wasDenied && said(word, negated);
+    // A group the statement's scope judges ("离休、退休的") is met as far as words go: the scope verdict decides.
+    const wasSaid = !wasDenied && (scoped === true || said(word, negated));
     entry.denied ||= wasDenied;
     entry.verb ||= verb;
     entry.said ||= wasSaid;

@@ -61,6 +61,8 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
   const scopeWords = new Set([...context.scope.relations.map((entry) => entry.word), ...context.scope.dimensions.flatMap((dimension) => dimension.terms.map((entry) => entry.term))]);
   const disjunction = new RegExp(`^\\s*(${language.disjunction.filter((word) => word !== '和' && word !== '及').join('|')})\\s*$`);
   const words: StatementCondition['words'] = [];
+  // Groups holding a scope word ("离休、退休的": 退休 is a population): the scope judges the whole alternation.
+  const scopeGroups = new Set<number>();
   let cursor = 0;
   let previousEnd = -1;
   let group = -1;
@@ -68,11 +70,16 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
     const at = blanked.indexOf(surface, cursor);
     if (at < 0) continue;
     cursor = at + surface.length;
-    const kept = surface.length >= 2 && !language.negation.includes(surface) && !scopeWords.has(surface) && findPlaces(surface).length === 0 && !language.negation.some((cue) => surface.startsWith(cue) && surface.length <= cue.length + 1);
-    if (!kept) continue;
+    const scoped = scopeWords.has(surface) || findPlaces(surface).length > 0;
+    const kept = surface.length >= 2 && !language.negation.includes(surface) && !scoped && !language.negation.some((cue) => surface.startsWith(cue) && surface.length <= cue.length + 1);
+    if (!kept && !(scoped && surface.length >= 2)) continue;
     const joined = previousEnd >= 0 && disjunction.test(blanked.slice(previousEnd, at));
     if (!joined) group += 1;
     previousEnd = cursor;
+    if (scoped) {
+      scopeGroups.add(group);
+      continue;
+    }
     // "未接入" requires the user to say it is not: a negation right before the word belongs to it.
     const before = blanked.slice(Math.max(0, at - 4), at).split(/[,;:，；：]/).at(-1) ?? '';
     const negated = language.negation.some((cue) => before.includes(cue)) && !language.negationBreakers.some((breaker) => before.includes(breaker));
@@ -80,7 +87,7 @@ function conditionWords(text: string, quantities: Quantity[], context: Statement
     const person = verb && personNouns.some((noun) => blanked.startsWith(noun, cursor));
     if (!words.some((entry) => entry.word === word)) words.push({ word, verb: verb && !person, group, negated });
   }
-  return words;
+  return words.map((entry) => (scopeGroups.has(entry.group) ? { ...entry, scoped: true } : entry));
 }
 
 /** Whether a sentence tells an example, an anecdote or hearsay rather than stating something. */

@@ -8,9 +8,10 @@ export interface StatementCondition {
   text: string;
   /**
    * Its content words, canonical, with whether each is a verb (an event the user must have mentioned) and its group:
-   * words joined by 或/、 ("损坏或者遗失") form one group, met when any of them is.
+   * words joined by 或/、 ("损坏或者遗失") form one group, met when any of them is. `scoped`: the group holds a scope term
+   * too ("离休、退休的": 退休 is a population), so the statement's scope judges it, not the user's words.
    */
-  words: Array<{ word: string; verb: boolean; group: number; negated: boolean }>;
+  words: Array<{ word: string; verb: boolean; group: number; negated: boolean; scoped?: boolean }>;
   quantities: Quantity[];
 }
 

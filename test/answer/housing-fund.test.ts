@@ -42,6 +42,10 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(lead(await ask('公积金买房提取和还房贷提取，要交的材料有啥区别？'))).toBe('公积金买房提取：购房提取：购房合同、购房发票或者不动产权证书；[1]\n还房贷提取：还贷提取：借款合同和还款明细；[2]');
   });
 
+  it('should let the scope judge an alternation holding a scope term (离休、退休的: 退休 is a population) for a retired user', async () => {
+    expect(lead(await ask('我去年退休了，公积金能全部取出来吗？'))).toBe('可以。职工离休、退休的，可以一次性提取本人账户全部余额并办理销户。[1]');
+  });
+
   it('should weigh a figure against the change statement whose former value it is, however differently the two are worded', async () => {
     const response = await ask('公积金转移受理后最晚多久办完？');
     expect(lead(response)).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
