@@ -197,11 +197,14 @@ function compareThings({ index, analysis, part, evidence }: { index: LoadedIndex
   const both = candidates.filter((item) => part.compared.every((thing) => names(item.statement.normalized, thing)));
   // A statement limited to a situation the question does not name ("持证人跨市变更居住地的，…") relates the things
   // only there; one whose condition is about the things themselves ("办理居住登记满半年…") relates them in general.
-  const elsewhere = (item: Evidence) => item.statement.condition !== null && !part.compared.some((thing) => names(item.statement.condition!.text, thing));
+  // A condition that is the compared move itself ("持证人在本市范围内变更居住地址的" for 市内搬家) is no elsewhere.
+  const conditionMove = (item: Evidence) => (distinctRelations && item.statement.condition ? detectUserScope({ text: item.statement.condition.text, scope: index.reading.scope }).relation : null);
+  const elsewhere = (item: Evidence) => item.statement.condition !== null && !part.compared.some((thing) => names(item.statement.condition!.text, thing) || (conditionMove(item) !== null && conditionMove(item) === relations.get(thing)));
   const onTopic = (item: Evidence) => topic.length === 0 || topic.some((word) => word.alternatives.some((alternative) => alternative.length > 1 && `${item.statement.path.at(-1) ?? ''}${item.statement.normalized}`.includes(alternative)));
   const bestOf = (items: Evidence[]) => {
     // Of kinds of move, one that holds for the user outright comes before one limited to others ("跨省异地安置退休人员").
-    const outright = !distinctRelations ? [] : items.filter((item) => item.verdict === 'applies' || (item.verdict === 'other_scope' && part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) === 'applies')));
+    // (Its condition describes the case compared; it does not filter the user.)
+    const outright = !distinctRelations ? [] : items.filter((item) => item.verdict === 'applies' || item.verdict === 'condition_not_met' || (item.verdict === 'other_scope' && part.compared.some((thing) => ofRelation(item, thing) && movesAs(item, thing) === 'applies')));
     const held = outright.length > 0 ? outright : items;
     // …and one about what the question is about ("个人账户的钱") before one about the move alone.
     const topical = held.filter(onTopic);

@@ -51,6 +51,12 @@ describe('questions on the 居住证 corpus', () => {
     expect(lead(await ask(question))).toBe('不是。审核通过后领取居住证，也可以选择邮寄到家。[1]');
   });
 
+  it('should compare a move to another district with one to another place by the rule of each move', async () => {
+    expect(lead(await ask('搬家到别的区和搬到外地，居住证有什么不同？'))).toBe(
+      '搬家到别的区：持证人在本市范围内变更居住地址的，应当自变更之日起30日内到新住址所在地的受理点办理变更登记，居住证继续有效。[1]\n搬到外地：持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。[2]',
+    );
+  });
+
   it('should compare a move within the city with one to another city by the statements of each move', async () => {
     const [same, other] = lead(await ask('我在武汉有居住证，在武汉市内搬家和搬去别的城市，居住证的处理有啥不一样？')).split('\n');
     expect(same.startsWith('武汉市内搬家：')).toBe(true);
