@@ -1,5 +1,5 @@
 // Question analysis: the parts a message asks, each part's answer type and focus, and the user's situation (pure).
-import { findQuantities, isDuration, type Quantity } from '../reconcile/find-quantities.js';
+import { findQuantities, isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { detectUserScope, negatedValues } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
@@ -426,7 +426,12 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const merged: Array<{ text: string }> = [];
   const askedAt = clauses.indexOf(asked);
   if (predicate.length === 0 && askedAt > 0) {
-    merged.push(clauses[askedAt - 1]);
+    // A figure asked back ("真有这么慢吗") is the one of the nearest clause stating a figure of its kind, though a remark
+    // stands between ("…得45个工作日，快俩月了，真有这么慢吗").
+    const states = (clause: { text: string }) => findQuantities({ text: clause.text, language: context.reading.language }).some((quantity) => !detected.unit || sameKind(quantity, detected.unit));
+    const figured = detected.type === 'number' || detected.type === 'duration' ? clauses.slice(0, askedAt).findLastIndex(states) : -1;
+    const from = figured >= 0 && askedAt - figured <= 2 && !states(clauses[askedAt - 1]) ? figured : askedAt - 1;
+    merged.push(...clauses.slice(from, askedAt));
     for (const before of merged) {
       const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
       // Its negation ("不能寄到家里") is what the rumour claims, read as its polarity, not a word to find.

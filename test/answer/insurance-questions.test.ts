@@ -38,6 +38,10 @@ describe('questions on the bundled corpus', () => {
     expect(lead(await ask(question))).toBe('5个工作日内。跨省转移时,转出地需在10个工作日内完成转出,转入地在5个工作日内完成转入;[1]');
   });
 
+  it('should check the figure a question asks back (这么慢) against the nearest clause stating one, past a remark in between', async () => {
+    expect(lead(await ask('我要从青岛调去合肥上班，网上有人说医保跨省转移整个流程得45个工作日，快俩月了，真有这么慢吗？')).startsWith('不是，不超过15个工作日。')).toBe(true);
+  });
+
   it('should compare two kinds of move side by side, each by a statement of that move about what is asked (个人账户)', async () => {
     const [other, within] = lead(await ask('我在广东上班，医保个人账户的钱，调去外省工作和在广东省内换个城市，处理起来有啥不一样？')).split('\n');
     expect(other).toMatch(/^调去外省工作：.*个人账户.*随医保关系.*转移/);
