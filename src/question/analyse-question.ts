@@ -430,8 +430,14 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     // stands between ("…得45个工作日，快俩月了，真有这么慢吗").
     const states = (clause: { text: string }) => findQuantities({ text: clause.text, language: context.reading.language }).some((quantity) => !detected.unit || sameKind(quantity, detected.unit));
     const figured = detected.type === 'number' || detected.type === 'duration' ? clauses.slice(0, askedAt).findLastIndex(states) : -1;
+    // A rumour of several clauses ("听说公积金不能跨城市转移，只能取出来，是真的吗") is checked by the one that denies.
+    const heardAt = clauses.slice(0, askedAt).findLastIndex((clause) => hearsay.some((cue) => clause.text.includes(cue)));
+    const { negation, negationBreakers, unnecessary } = context.reading.language;
+    const denial = (clause: { text: string }) => negation.some((cue) => clause.text.includes(cue)) && ![...negationBreakers, ...unnecessary].some((word) => clause.text.includes(word));
+    const denying = heardAt >= 0 ? clauses.slice(heardAt, askedAt).findLastIndex(denial) : -1;
     const from = figured >= 0 && askedAt - figured <= 2 && !states(clauses[askedAt - 1]) ? figured : askedAt - 1;
-    merged.push(...clauses.slice(from, askedAt));
+    if (denying >= 0 && figured < 0) merged.push(clauses[heardAt + denying]);
+    else merged.push(...clauses.slice(from, askedAt));
     for (const before of merged) {
       const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
       // Its negation ("不能寄到家里") is what the rumour claims, read as its polarity, not a word to find.

@@ -70,6 +70,15 @@ describe('analyseQuestion', () => {
   });
 
   it.each([
+    ['听说公积金不能跨城市转移，只能取出来，是真的吗？', true],
+    ['听说居住证办好了只能去派出所领，不能寄到家里，是真的吗？', true],
+    ['听说交满15年就不用再交了，是这样吗？', false],
+    ['听说交了以后随时都能退钱，真的假的？', false],
+  ])('should read whether the rumour %s claims a negation', (message, negated) => {
+    expect(analyse(message).parts[0].negated).toBe(negated);
+  });
+
+  it.each([
     ['公司前两年漏交了几个月，现在想补缴，怎么补？', '怎么补'],
     ['交了几个月就断了，之前的钱还在吗？', '之前的钱还在吗'],
   ])('should take the clause that asks in %s, not one that counts with 几', (message, asked) => {
