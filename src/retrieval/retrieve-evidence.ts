@@ -460,7 +460,11 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   // figure holds in that case, as a narrower statement's does; one that holds outright still comes first.
   if (!met && !failed && asksFigure(part) && verdict.verdict === 'applies') return { ...verdict, verdict: 'narrower', qualifiers: [...verdict.qualifiers, statement.condition.text] };
   if (!met) return { ...verdict, verdict: 'condition_not_met', ...(failed ? { missesCondition: true } : {}) };
-  return { ...verdict, specificity: verdict.specificity + matched };
+  // A condition that only places the statement in time ("转入地受理后") is an anchor, met by any user at that step: it
+  // makes the statement no narrower than one counting from the same point ("自转入地受理之日起计算").
+  const { sequenceClosers } = index.reading.language;
+  const anchor = statement.condition.quantities.length === 0 && statement.condition.text.split(/[,，;；]/).every((clause) => sequenceClosers.some((closer) => clause.trim().endsWith(closer)));
+  return { ...verdict, specificity: verdict.specificity + (anchor ? 0 : matched) };
 }
 
 /** The statements of the best chunks for a part, each judged against the user's situation. */

@@ -34,6 +34,8 @@ export interface Language {
   hedgePartial: string[];
   conditionOpeners: string[];
   conditionClosers: string[];
+  /** Closers that place a clause in time ("转入地受理后"): an anchor of the sequence, not a case that narrows. */
+  sequenceClosers: string[];
   consequence: string[];
   disjunction: string[];
   changeVerbs: string[];
@@ -114,7 +116,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
   for (const [group, fields] of [
     ['modality', ['possible', 'necessary', 'unnecessary']],
     ['hedges', ['default', 'partial']],
-    ['conditions', ['openers', 'closers', 'consequence', 'disjunction']],
+    ['conditions', ['openers', 'closers', 'consequence', 'disjunction', 'sequence']],
     ['change', ['verbs', 'targets', 'from']],
     ['comparators', ['atMost', 'atLeast', 'approximately', 'rangeJoiners', 'trailing']],
     ['outcomes', ['loss', 'keep', 'moved']],
@@ -172,6 +174,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     hedgePartial: list(data.hedges.partial),
     conditionOpeners: list(data.conditions.openers),
     conditionClosers: list(data.conditions.closers),
+    sequenceClosers: list(data.conditions.sequence),
     consequence: list(data.conditions.consequence),
     disjunction: list(data.conditions.disjunction),
     changeVerbs: list(data.change.verbs),

@@ -25,8 +25,8 @@ export const languageSchema = z.object({
   hedges: z.object({ default: words.default([]), partial: words.default([]) }).default({ default: [], partial: [] }),
   /** Condition markers: openers (若…) and clause endings (…的, …时) that make a clause a condition. */
   conditions: z
-    .object({ openers: words.default([]), closers: words.default([]), consequence: words.default([]), disjunction: words.default([]) })
-    .default({ openers: [], closers: [], consequence: [], disjunction: [] }),
+    .object({ openers: words.default([]), closers: words.default([]), consequence: words.default([]), disjunction: words.default([]), sequence: words.default([]) })
+    .default({ openers: [], closers: [], consequence: [], disjunction: [], sequence: [] }),
   /** Change statements: "由X<verb><target>Y" makes Y current and X former. */
   change: z.object({ verbs: words.default([]), targets: words.default([]), from: words.default([]) }).default({ verbs: [], targets: [], from: [] }),
   /** As-of markers ("截至"). */

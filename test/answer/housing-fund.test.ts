@@ -46,6 +46,12 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(lead(await ask('我去年退休了，公积金能全部取出来吗？'))).toBe('可以。职工离休、退休的，可以一次性提取本人账户全部余额并办理销户。[1]');
   });
 
+  it('should not let a condition that only places a statement in time (转入地受理后) outrank a newer notice counting from the same point', async () => {
+    const response = await ask('我的公积金转移申请是11月3号在转入地受理的，最晚什么时候能办完？');
+    expect(lead(response)).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
+    expect(response.conflicts[0].rule).toBe('time');
+  });
+
   it('should weigh a figure against the change statement whose former value it is, however differently the two are worded', async () => {
     const response = await ask('公积金转移受理后最晚多久办完？');
     expect(lead(response)).toBe('10个工作日。住房公积金异地转移接续办结时限由30个工作日压缩至10个工作日，自转入地受理之日起计算。[1]');
