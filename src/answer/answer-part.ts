@@ -6,7 +6,8 @@ import { isNegated } from '../reconcile/analyse-sentence.js';
 import { isSetAside } from '../reconcile/applicability.js';
 import { sameKind } from '../reconcile/find-quantities.js';
 import { namesAgent } from '../reconcile/names-agent.js';
-import type { Resolution } from '../reconcile/resolution-types.js';
+import { decidingFirst } from '../reconcile/reconcile-candidates.js';
+import type { Candidate, Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
 import { answersPart, coverageOf, idf, judgeStatement, scopeTerms, type Evidence } from '../retrieval/retrieve-evidence.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
@@ -45,13 +46,21 @@ function representative(resolution: Resolution, evidence: Evidence[], preference
   const rejected = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
   const byKey = new Map<string, Evidence>();
   for (const item of evidence) if (!byKey.has(item.statement.key)) byKey.set(item.statement.key, item);
+  const deciding = decidingFirst(resolution.rule);
   const ranked = resolution.adopted.candidates
     .filter((candidate) => candidate.verdict === 'applies' && !rejected.has(candidate.statement.key))
-    .map((candidate) => byKey.get(candidate.statement.key))
-    .filter((item): item is Evidence => item !== undefined)
-    // The statement that decided the scope rule speaks for its side; otherwise the most relevant one.
-    .sort((left, right) => (resolution.rule === 'scope' ? right.specificity - left.specificity : 0) || preference(left.statement) - preference(right.statement) || scoreEvidence(right) - scoreEvidence(left));
-  return ranked[0]?.statement ?? resolution.adopted.candidates.find((candidate) => candidate.verdict === 'applies')?.statement ?? null;
+    .map((candidate) => ({ candidate, item: byKey.get(candidate.statement.key) }))
+    .filter((entry): entry is { candidate: Candidate; item: Evidence } => entry.item !== undefined)
+    // The statement that decided the rule speaks for its side (the most specific, authoritative or newest); otherwise
+    // the most relevant one.
+    .sort(
+      (left, right) =>
+        (resolution.rule === 'scope' ? right.item.specificity - left.item.specificity : 0) ||
+        deciding(left.candidate, right.candidate) ||
+        preference(left.item.statement) - preference(right.item.statement) ||
+        scoreEvidence(right.item) - scoreEvidence(left.item),
+    );
+  return ranked[0]?.item.statement ?? resolution.adopted.candidates.find((candidate) => candidate.verdict === 'applies')?.statement ?? null;
 }
 
 /** A short name for what the comparable statements are about: the lead's label, else the question's asked words. */

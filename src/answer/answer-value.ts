@@ -86,7 +86,8 @@ function corpusRivals({ index, analysis, part, lead, overlap }: { index: LoadedI
     for (const claim of list) {
       if (seen.has(claim) || claim.kind !== 'quantity' || !claim.quantity || claim.quantity.unit !== lead.quantity.unit) continue;
       seen.add(claim);
-      if (overlap(claim.subject) < corpusSubject && !(overlap(claim.subject) > 0 && changeLinked(claim.quantity, lead.quantity))) continue;
+      // A change statement ("由15…压缩至7…") sharing a word may be the change of another rival: it is judged with them.
+      if (overlap(claim.subject) < corpusSubject && !(overlap(claim.subject) > 0 && (changeLinked(claim.quantity, lead.quantity) || claim.quantity.former !== null))) continue;
       const statement: Statement = claim.statement;
       const judged = judgeStatement({ index, analysis, part, statement });
       const document = index.documents.get(statement.sourceId);
@@ -183,15 +184,22 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
     item.evidence.statement.key === lead.evidence.statement.key ||
     ((!siblings.has(item.evidence.statement.key) || !isBreakdown(item) || ownWords(item).some((word) => lead.subject.includes(word))) && (leadOwn === null || leadOwn.some((word) => item.subject.includes(word))));
   const overlap = overlapWith(lead.subject);
-  const linked = (item: ValueEvidence) => item.quantity !== null && lead.quantity !== null && overlap(item.subject) > 0 && changeLinked(item.quantity, lead.quantity);
-  const comparable = [...values, ...corpusRivals({ index, analysis, part, lead, overlap })].filter(
+  const linkedTo = (other: ValueEvidence) => (item: ValueEvidence) =>
+    item.quantity !== null && other.quantity !== null && overlapWith(other.subject)(item.subject) > 0 && changeLinked(item.quantity, other.quantity);
+  const linked = linkedTo(lead);
+  const pooled = [...values, ...corpusRivals({ index, analysis, part, lead, overlap })].filter(
+    (item) => !item.evidence.statement.example && samePart(item) && (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when'),
+  );
+  const compared = pooled.filter(
     (item) =>
-      !item.evidence.statement.example &&
-      samePart(item) &&
-      (item.quantity?.unit ?? 'when') === (lead.quantity?.unit ?? 'when') &&
       (item.evidence === lead.evidence || overlap(item.subject) >= comparableSubject || (item.quantity === null && answersAlike(item.evidence, lead.evidence)) || linked(item)) &&
       (scoreEvidence(item.evidence) >= floor || overlap(item.subject) >= corpusSubject || linked(item)),
   );
+  // A change statement is a rival of every compared figure it changes ("由15个工作日压缩至7个工作日" beside "15个工作日内
+  // 制作发放", when the lead is another source's 7), and a figure of every compared change statement it is the former of.
+  // Only figures that apply to the user draw their changes in.
+  const applying = compared.filter((item) => item.evidence.verdict === 'applies');
+  const comparable = [...compared, ...pooled.filter((item) => !compared.includes(item) && applying.some((other) => linkedTo(other)(item)))];
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").
   const closest = new Map<string, ValueEvidence>();
   for (const item of comparable) {

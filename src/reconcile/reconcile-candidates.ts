@@ -56,6 +56,15 @@ function timeRule(sides: Side[]): Decision | null {
   return { winner: ordered[0][0], reason: (_side, candidate) => (dateKey(candidate) === '0|' ? 'undated' : 'outdated'), note: `latest ${ordered[0][1].slice(2)}` };
 }
 
+/**
+ * Which of the adopted side's statements decided the rule, first: the most authoritative for authority, time and
+ * consensus (only those were weighed past authority), and for time the newest of them.
+ */
+export function decidingFirst(rule: ResolutionRule | null): (left: Candidate, right: Candidate) => number {
+  if (rule !== 'authority' && rule !== 'time' && rule !== 'consensus') return () => 0;
+  return (left, right) => authorityRank[right.authority] - authorityRank[left.authority] || (rule === 'time' ? dateKey(right).localeCompare(dateKey(left)) : 0);
+}
+
 /** 6. Consensus: more independent families of sources (copies count once). */
 function consensusRule(sides: Side[]): Decision | null {
   const best = uniqueBest(sides, (side) => families(side).size);

@@ -1,0 +1,68 @@
+// Change statements ("由20个工作日压缩至8个工作日") on a fictional swimming-card corpus written by the test: the change
+// is a rival of every figure it changes, however differently worded, and the statement that decided the rule speaks.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import type { AnswerResponse } from '../../src/answer/answer-types.js';
+import type { LoadedIndex } from '../../src/index/load-index.js';
+import { buildIndex, temporaryDirectory } from '../helpers.js';
+
+const files: Record<string, string> = {
+  'rules/domain.yaml': `assistant:
+  name: 游泳卡问答
+  coverage: 游泳年卡的办理、时限和费用
+  noAnswer: 抱歉，资料库中没有相关内容。我可以回答{coverage}等问题。
+  disclaimer: 以上内容依据资料库整理，仅供参考，以游泳馆的规定为准。
+  treatmentDisclaimer: ''
+  unresolvedAdvice: 建议向游泳馆服务台确认。
+treatmentCues: []
+`,
+  'old-notice.md': `---
+title: 游泳年卡管理办法
+date: 2021-03-01
+publisher: 星港市体育局
+authority: official
+---
+游泳馆应当自受理之日起20个工作日内制作发放游泳年卡；
+办理游泳年卡应当提交本人身份证和近期照片。
+`,
+  'new-notice.md': `---
+title: 关于优化游泳年卡办理服务的通知
+date: 2024-02-01
+publisher: 星港市体育局
+authority: official
+---
+游泳年卡制卡时限由20个工作日压缩至8个工作日，自受理之日起计算。
+`,
+  'city-guide.md': `---
+title: 游泳年卡办理攻略
+date: 2025-04-10
+publisher: 星港生活网
+---
+游泳年卡受理后8个工作日内就能拿到卡。
+游泳年卡一般受理后20个工作日内可以领取。
+`,
+};
+
+let index: LoadedIndex;
+beforeAll(async () => {
+  const corpus = join(temporaryDirectory('kbqa-swim-'), 'corpus');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(corpus, name, '..'), { recursive: true });
+    writeFileSync(join(corpus, name), text);
+  }
+  ({ index } = await buildIndex(corpus));
+});
+
+const ask = async (message: string): Promise<AnswerResponse> => (await answerQuestion({ index, message, session: null, sessionId: null })).response;
+const lead = (response: AnswerResponse) => response.answer.split('\n\n')[0];
+
+describe('a change statement worded unlike the figures it changes', () => {
+  it.each([['交完申请多久能拿到卡？'], ['受理后多久拿到游泳年卡？'], ['游泳年卡现在办要多久能拿到？']])('should answer %s with the newer changed figure, by the change statement that decided', async (question) => {
+    const response = await ask(question);
+    expect(lead(response)).toBe('8个工作日。游泳年卡制卡时限由20个工作日压缩至8个工作日，自受理之日起计算。[1]');
+    expect(response.conflicts[0].rule).toBe('time');
+    expect(response.conflicts[0].rejected.map((entry) => entry.statement)).toContain('游泳馆应当自受理之日起20个工作日内制作发放游泳年卡；');
+  });
+});
