@@ -4,7 +4,7 @@ import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/ques
 import { analyseSentence } from '../reconcile/analyse-sentence.js';
 import { findQuantities } from '../reconcile/find-quantities.js';
 import { caseOf, leadInText } from '../reconcile/lead-in-text.js';
-import { readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
+import { isManner, readPolarity, type PolarityReading } from '../reconcile/read-polarity.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
@@ -243,7 +243,10 @@ export function resolveYesNo({ index, part, polar }: { index: LoadedIndex; part:
   const floor = comparableShare * lead.evidence.coverage;
   const names = (item: PolarEvidence, thing: FocusWord) => thing.alternatives.some((alternative) => alternative.length > 1 && `${item.evidence.statement.label ?? ''}|${item.evidence.statement.normalized}`.includes(alternative));
   const topics = part.predicate.filter((word) => word.topic && word.noun && names(lead, word));
-  const comparable = polar.filter((item) => (topics.length === 0 || topics.some((thing) => names(item, thing))) && ((item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence))));
+  // So does a word of how or where it is done, asked after the topic ("网上" of "签注网上办不了吗"): a statement not
+  // saying it is about the act.
+  const manners = part.predicate.filter((word) => word.asked && !word.topic && isManner(word, index.reading.language) && names(lead, word));
+  const comparable = polar.filter((item) => (topics.length === 0 || topics.some((thing) => names(item, thing))) && (manners.length === 0 || manners.some((manner) => names(item, manner))) && ((item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence))));
   // A statement that only says something may happen ("断交还可能导致缴费年限中断") is no rival of ones that say what
   // does: beside them it is an exception.
   const hedged = (item: PolarEvidence) => item.evidence.statement.analysis.clauses[item.reading.clause]?.hedge === 'partial';

@@ -2,6 +2,7 @@
 import { findQuantities, isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { detectUserScope, negatedValues } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
+import type { Language } from '../rules/compile-language.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
 import { escapePattern } from '../text/escape-pattern.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
@@ -358,6 +359,32 @@ function startsKnownWord(text: string, from: number, to: number, context: Questi
   return false;
 }
 
+/**
+ * Whether a verb of the question is denied where it stands: by a potential complement ("办不了") or by a negation right
+ * before it ("不能转", "没法网上办").
+ */
+function negatesVerb(question: string, predicate: FocusWord[], language: Language): boolean {
+  // The negation inside a question form ("是不是", "能不能") denies nothing.
+  const text = language.questionWords.filter((word) => word.length > 2).reduce((blanked, word) => blanked.replaceAll(word, '　'.repeat(word.length)), question);
+  const cues = language.negation.filter((cue) => !language.negationBreakers.includes(cue) && !language.unnecessary.includes(cue));
+  const modals = language.possible;
+  return predicate.some((word) => {
+    if (!word.verb && !language.lightVerbs.includes(word.word)) return false;
+    const at = text.indexOf(word.word);
+    if (at < 0) return false;
+    const after = text.slice(at + word.word.length);
+    if (cues.some((cue) => cue.length === 2 && cue.endsWith('了') && after.startsWith(cue))) return true;
+    // Words of how or where between the negation and the verb ("没法|网上|办") do not break it.
+    let before = text.slice(0, at);
+    for (let shorter = true; shorter; ) {
+      const trailing = [...modals, ...predicate.filter((other) => !other.verb).map((other) => other.word)].find((other) => other.length > 0 && before.endsWith(other));
+      shorter = trailing !== undefined;
+      if (trailing) before = before.slice(0, -trailing.length);
+    }
+    return cues.some((cue) => before.endsWith(cue));
+  });
+}
+
 function analysePart({ sentence, context, earlier }: { sentence: string; context: QuestionContext; earlier: FocusWord[] }): { part: QuestionPart; unknown: string[] } {
   const clauses = clausesOf(sentence);
   const askedIndex = clauses.map((clause) => isAsking(clause.text, context)).lastIndexOf(true);
@@ -460,7 +487,9 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   // (One saying something is not needed, "就不用重新预约了", is checked as a requirement, not negated here.)
   const { negation, negationBreakers, unnecessary } = context.reading.language;
   const denies = (text: string) => negation.some((cue) => text.includes(cue)) && ![...negationBreakers, ...unnecessary].some((word) => text.includes(word));
-  const negated = detected.yesNo !== null && (startsNegated(afterModal) || (merged.length > 0 && denies(merged.at(-1)!.text)));
+  // A question made by 吗 of a denied verb ("签注网上办不了吗", "余额不能转吗") asks whether the denial holds.
+  const deniedVerb = detected.yesNo?.yes === '是' && merged.length === 0 && negatesVerb(asked.text, predicate, context.reading.language);
+  const negated = detected.yesNo !== null && (startsNegated(afterModal) || deniedVerb || (merged.length > 0 && denies(merged.at(-1)!.text)));
   const quantities = findQuantities({ text: mergedText ? `${mergedText},${asked.text}` : asked.text, language: context.reading.language });
   const checked = detected.yesNo !== null ? checkedFigure({ text: mergedText || asked.text, context }) : null;
   // "…当月能报销吗" checks a time point: it is answered by the time points stated, the one named among them.

@@ -26,6 +26,12 @@ export interface PolarityReading {
   necessity?: boolean;
 }
 
+/** A word of how or where something is done ("网上"): no verb, no thing, no general verb, no modal or negation. */
+export function isManner(word: AskedWord, language: Language): boolean {
+  const [form] = word.alternatives;
+  return !word.verb && !word.noun && ![...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation].includes(form);
+}
+
 /** How many characters may stand between a modal cue and the verb it governs ("无需|本人到柜台|办理"). */
 const governedSpan = 6;
 
@@ -40,14 +46,23 @@ function firstAt(text: string, alternatives: string[]): number {
 }
 
 /** Where a clause says an asked word: a one-character verb ("住") counts only as a word of its own, not inside another ("居住"). */
-function wordAt(statement: Statement, position: number, text: string, word: AskedWord, { opening = false }: { opening?: boolean } = {}): number {
+function wordAt(statement: Statement, position: number, text: string, word: AskedWord, language: Language, { opening = false }: { opening?: boolean } = {}): number {
   const single = word.alternatives.filter((alternative) => alternative.length === 1);
   const whole = word.alternatives.filter((alternative) => alternative.length > 1);
   // `opening`: a one-character verb may also open a word the segmenter made ("回转出地" read as 回转): not end one ("补缴").
   const tokens = statement.clauseTokens[position];
   const counts = (alternative: string) => tokens.includes(alternative) || (opening && tokens.some((token) => token.startsWith(alternative)));
   const found = single.some(counts) ? firstAt(text, single) : -1;
-  return found >= 0 ? found : firstAt(text, whole);
+  if (found >= 0) return found;
+  const written = firstAt(text, whole);
+  if (written >= 0) return written;
+  // A one-character verb with a potential complement that denies it ("网上是办不了的") is said, and denied.
+  for (const alternative of single) {
+    for (let at = text.indexOf(alternative); at >= 0; at = text.indexOf(alternative, at + 1)) {
+      if (language.negation.some((cue) => cue.length === 2 && cue.endsWith('了') && text.startsWith(cue, at + 1))) return at;
+    }
+  }
+  return -1;
 }
 
 /** The outcome a question asks about ("会清零吗" → loss, "还能继续用吗" → keep), or null. */
@@ -108,13 +123,13 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     const required = requiredWords && requiredWords.length > 0 ? requiredWords : words.some((word) => word.verb) ? words.filter((word) => word.verb) : words;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      if (!required.some((word) => wordAt(statement, position, text, word, { opening: true }) >= 0)) continue;
+      if (!required.some((word) => wordAt(statement, position, text, word, language, { opening: true }) >= 0)) continue;
       // The cue must govern an asked word: the word follows it closely ("需每年缴费", "无需本人到柜台办理",
       // "不再限定在…派出所办理"), not another verb of the clause ("需提供…缴费凭证").
       const governs = (cue: string) => {
         for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
           const after = text.slice(at + cue.length, at + cue.length + governedSpan + 4);
-          if (required.some((word) => { const found = wordAt(statement, position, after, word, { opening: true }); return found >= 0 && found <= governedSpan; })) return true;
+          if (required.some((word) => { const found = wordAt(statement, position, after, word, language, { opening: true }); return found >= 0 && found <= governedSpan; })) return true;
         }
         return false;
       };
@@ -125,13 +140,32 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   }
   // A general verb ("办") answers only in a clause that names what is done with it ("居住证"), when the question names it.
   const objects = words.filter((candidate) => candidate.noun);
+  // Words of how or where it is done ("网上"): neither a verb nor a noun of a thing, nor a general verb.
+  const lightWords = words.filter((candidate) => language.lightVerbs.includes(candidate.alternatives[0]));
+  const manners = words.filter((candidate) => isManner(candidate, language));
+  const mannerClause = (after: number, missing: AskedWord[]): { position: number; at: number } | null => {
+    for (const { clause, position } of main) {
+      if (position <= after) continue;
+      const text = normalized.slice(clause.start, clause.end);
+      if (!missing.some((manner) => firstAt(text, manner.alternatives) >= 0)) continue;
+      const done = lightWords.map((word) => wordAt(statement, position, text, word, language)).filter((at) => at >= 0);
+      if (done.length > 0) return { position, at: clause.start + (done.find((at) => isNegated(analysis, clause.start + at)) ?? done[0]) };
+    }
+    return null;
+  };
   for (const word of words.filter((candidate) => candidate.verb)) {
     const general = language.lightVerbs.includes(word.alternatives[0]) && objects.length > 0;
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
-      const at = wordAt(statement, position, text, word);
+      const at = wordAt(statement, position, text, word, language);
       if (at >= 0 && general && !objects.some((object) => firstAt(text, object.alternatives) >= 0)) continue;
-      if (at >= 0) return decide(position, clause.start + at, 'predicate');
+      if (at < 0) continue;
+      // How the question has it done ("签注|网上|办不了") may be said in a later clause of the same subject ("签注必须…现场
+      // 办理，网上是办不了的"): that clause answers, by the verb it uses.
+      const missing = manners.filter((manner) => firstAt(text, manner.alternatives) < 0);
+      const later = missing.length > 0 ? mannerClause(position, missing) : null;
+      if (later) return decide(later.position, later.at, 'predicate');
+      return decide(position, clause.start + at, 'predicate');
     }
   }
   const asked = askedOutcome({ words, language });
@@ -158,7 +192,8 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   const things = words.filter((word) => word.noun);
   const context = `${statement.label ?? ''}${statement.path.join('')}${normalized}`;
   // The noun asked about comes last ("第一次办居住证要交钱吗": 交钱, not 居住证): it is looked for first.
-  for (const word of words.filter((candidate) => !candidate.verb).reverse()) {
+  // A general verb ("办") is no thing: what it is said of is ("网上").
+  for (const word of words.filter((candidate) => !candidate.verb && !language.lightVerbs.includes(candidate.alternatives[0])).reverse()) {
     for (const { clause, position } of main) {
       const text = normalized.slice(clause.start, clause.end);
       const at = firstAt(text, word.alternatives);
@@ -170,6 +205,15 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       // label and headings count ("转店条件 > 停卡与登记：…停卡手续" names 转店 and 停卡).
       const named = things.filter((other) => firstAt(context, other.alternatives) >= 0).length;
       if (!asksAction && things.length >= 2 && named < 2) continue;
+      // A general verb the question uses of it ("网上|办不了") is what the clause affirms or denies of it: "网上是办不了
+      // 的" says no.
+      // The clause then answers by that verb.
+      const done = words
+        .filter((other) => other !== word && language.lightVerbs.includes(other.alternatives[0]))
+        .map((other) => wordAt(statement, position, text, other, language))
+        .filter((other) => other >= 0);
+      const denied = done.find((other) => isNegated(analysis, clause.start + other));
+      if (done.length > 0) return decide(position, clause.start + (denied ?? done[0]), 'predicate');
       return decide(position, clause.start + at, 'noun');
     }
   }

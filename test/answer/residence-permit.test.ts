@@ -25,6 +25,12 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
   });
 
+  it.each([['听说居住证签注必须本人带身份证去派出所现场办，网上根本办不了，真的吗？'], ['有人说签注网上办不了，是真的吗？']])('should deny the rumour %s that a general verb cannot be done somewhere by the statement that it can, and reject the one repeating it', async (question) => {
+    const response = await ask(question);
+    expect(lead(response)).toBe('不是。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
+    expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。', reason: 'less_authoritative' }));
+  });
+
   it('should reject only a rival about what the question asks something of (签注), by the rule that decided, and name no unrelated statement', async () => {
     const response = await ask('我的居住证下个月到期，人在外地出差回不去，签注能不能在网上办不用本人去？');
     expect(lead(response)).toBe('可以。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');

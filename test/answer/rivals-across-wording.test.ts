@@ -1,5 +1,6 @@
-// Change statements ("由20个工作日压缩至8个工作日") on a fictional swimming-card corpus written by the test: the change
-// is a rival of every figure it changes, however differently worded, and the statement that decided the rule speaks.
+// Rivals worded unlike each other, on a fictional swimming-card corpus written by the test: a change statement
+// ("由20个工作日压缩至8个工作日") rivals every figure it changes, and a sentence denying a general verb of a manner
+// ("网上是办不了的") rivals one saying it is done so; the statement that decided the rule speaks.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ publisher: 星港市体育局
 authority: official
 ---
 游泳年卡制卡时限由20个工作日压缩至8个工作日，自受理之日起计算。
+会员可通过星港体育APP在线办理年卡续期，无需本人到场。
+`,
+  'member-blog.txt': `年卡续期那些事
+
+年卡续期必须本人带着会员卡去前台现场办理，网上是办不了的。
+我去年就是排了半天队才办好。
 `,
   'city-guide.md': `---
 title: 游泳年卡办理攻略
@@ -64,5 +71,17 @@ describe('a change statement worded unlike the figures it changes', () => {
     expect(lead(response)).toBe('8个工作日。游泳年卡制卡时限由20个工作日压缩至8个工作日，自受理之日起计算。[1]');
     expect(response.conflicts[0].rule).toBe('time');
     expect(response.conflicts[0].rejected.map((entry) => entry.statement)).toContain('游泳馆应当自受理之日起20个工作日内制作发放游泳年卡；');
+  });
+});
+
+describe('a rumour denying a general verb of a manner', () => {
+  it.each([['听说年卡续期网上根本办不了，只能去前台，真的吗？'], ['年卡续期网上办不了吗？'], ['有人说年卡续期没法网上办，是真的吗？']])('should deny %s by the notice that it is done so, and reject the sentence repeating it', async (question) => {
+    const response = await ask(question);
+    expect(lead(response)).toBe('不是。会员可通过星港体育APP在线办理年卡续期，无需本人到场。[1]');
+    expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '年卡续期必须本人带着会员卡去前台现场办理，网上是办不了的。', reason: 'less_authoritative' }));
+  });
+
+  it('should confirm the denial a 吗 question asks about when the corpus states it', async () => {
+    expect(lead(await ask('年卡续期网上能办吗？'))).toBe('可以。会员可通过星港体育APP在线办理年卡续期，无需本人到场。[1]');
   });
 });
