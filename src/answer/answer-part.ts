@@ -4,7 +4,7 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { isNegated } from '../reconcile/analyse-sentence.js';
 import { isSetAside } from '../reconcile/applicability.js';
-import { sameKind } from '../reconcile/find-quantities.js';
+import { sameAmount, sameKind } from '../reconcile/find-quantities.js';
 import { namesAgent } from '../reconcile/names-agent.js';
 import { decidingFirst } from '../reconcile/reconcile-candidates.js';
 import type { Candidate, Resolution } from '../reconcile/resolution-types.js';
@@ -235,7 +235,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
   // A statement naming the figure a yes/no question checks ("又得等半年" → "无需…重新居住满半年") bears on it however
   // little else of the question it shares.
   const naming = part.yesNo && part.quantities.length > 0
-    ? sayable.filter((item) => !item.statement.example && item.statement.analysis.quantities.some((stated) => part.quantities.some((checked) => sameKind(stated, checked) && stated.base === checked.base)))
+    ? sayable.filter((item) => !item.statement.example && item.statement.analysis.quantities.some((stated) => part.quantities.some((checked) => sameAmount(stated, checked))))
     : [];
   bearing.push(...naming);
   if (covering.length === 0 && bearing.length === 0 && !sectionTypes.has(part.type)) return null;
@@ -313,8 +313,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const heard = part.yesNo && checked && resolution.adopted ? part.quantities.find((quantity) => sameKind(quantity, checked)) : undefined;
       const pointChecked = part.yesNo && part.checkedPoint && resolution.adopted ? (resolution.adopted.valueKey === `when|${part.checkedPoint}` ? part.yesNo.yes : part.yesNo.no) : null;
       // A statement saying the checked figure is not needed ("无需…重新居住满半年") denies it: no figure to give.
-      const denied = heard !== undefined && checked !== null && lead.analysis.quantities.some((stated) => sameKind(stated, checked) && stated.base === checked.base && isNegated(lead.analysis, stated.start));
-      const word = heard && part.yesNo && checked ? (heard.base === checked.base && !denied ? part.yesNo.yes : part.yesNo.no) : pointChecked;
+      const denied = heard !== undefined && checked !== null && lead.analysis.quantities.some((stated) => sameAmount(stated, checked) && isNegated(lead.analysis, stated.start));
+      const word = heard && part.yesNo && checked ? (sameAmount(heard, checked) && !denied ? part.yesNo.yes : part.yesNo.no) : pointChecked;
       return {
         ...base,
         kind: denied ? 'yesno' : 'value',

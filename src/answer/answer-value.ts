@@ -2,7 +2,7 @@
 import type { LoadedIndex } from '../index/load-index.js';
 import type { QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import type { Claim } from '../reconcile/derive-claims.js';
-import { sameKind, type Quantity } from '../reconcile/find-quantities.js';
+import { sameAmount, type Quantity } from '../reconcile/find-quantities.js';
 import { reconcileCandidates } from '../reconcile/reconcile-candidates.js';
 import type { Resolution } from '../reconcile/resolution-types.js';
 import type { Statement } from '../reconcile/statement-types.js';
@@ -142,7 +142,7 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   const applicable = answering.filter((item) => item.evidence.verdict === 'applies');
   // A user checking a figure they heard ("听说要等一个半月") is answered from the statements of that figure and their
   // rivals, whatever the rules then make of them.
-  const heard = (item: ValueEvidence) => (part.checkedPoint !== null && item.valueKey === `when|${part.checkedPoint}`) || (part.yesNo !== null && item.quantity !== null && part.quantities.some((quantity) => sameKind(quantity, item.quantity!) && quantity.base === item.quantity!.base));
+  const heard = (item: ValueEvidence) => (part.checkedPoint !== null && item.valueKey === `when|${part.checkedPoint}`) || (part.yesNo !== null && item.quantity !== null && part.quantities.some((quantity) => sameAmount(quantity, item.quantity!)));
   // A statement giving one figure per party ("转出地…10个工作日,转入地…5个工作日") breaks a whole down: its parts
   // answer a question about that party, and rival another statement's figure only when they are about the same thing.
   const siblings = new Map<string, ValueEvidence[]>();

@@ -245,6 +245,16 @@ function verbStems(word: string, context: QuestionContext): string[] {
   return stems;
 }
 
+/** Whether the word at `position` is a verb, or its object, of how the user goes to do a later act ("坐|高铁|去…办"). */
+function isMeans(tagged: Array<{ word: string; tag: string }>, position: number, movementVerbs: string[]): boolean {
+  const verbal = (at: number) => /^v/.test(tagged[at]?.tag ?? '') && tagged[at].tag !== 'vn';
+  const going = (at: number) => movementVerbs.includes(tagged[at]?.word ?? '') || (tagged[at]?.tag === 'x' && movementVerbs.some((verb) => verb.length === 1 && tagged[at].word.startsWith(verb)));
+  const verb = verbal(position) ? position : verbal(position - 1) && !going(position - 1) ? position - 1 : -1;
+  if (verb < 0) return false;
+  const next = [verb + 1, verb + 2].find(going);
+  return next !== undefined && next > position && tagged.slice(next + 1).some((_, at) => verbal(next + 1 + at) && !going(next + 1 + at));
+}
+
 /**
  * Words the corpus never uses, a word and its alternatives and its longer parts all unknown ("契税", "加急"); with
  * `nounsOnly`, only things, not what is done.
@@ -284,6 +294,9 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     // A set phrase the tagger reads as one locution ("近视眼", tag l) names a thing too, when it is a word of three
     // characters or more.
     const locution = !nounsOnly && tag === 'l' && word.length >= 3;
+    // A verb (and its object) before a verb of going and a later act ("请假|回|北京…柜台|办", "坐|高铁|去…办") is how
+    // the user gets there: the later act is what is asked.
+    if (isMeans(tagged, position, reading.language.movementVerbs)) continue;
     // A complement standing alone after its verb ("转|进来", "处理|起来") is no topic either.
     if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word) || reading.language.verbComplements.includes(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.

@@ -36,6 +36,17 @@ export function sameKind(left: Pick<Quantity, 'dimension'>, right: Pick<Quantity
   return left.dimension === right.dimension || (isDuration(left) && isDuration(right));
 }
 
+/**
+ * Whether two quantities state the same amount of the same kind: durations within a fiftieth of each other count as
+ * one ("半年" and "6个月", 182.5 and 180 days; "1个月" and "30天").
+ */
+export function sameAmount(left: Pick<Quantity, 'dimension' | 'base'>, right: Pick<Quantity, 'dimension' | 'base'>): boolean {
+  if (!sameKind(left, right)) return false;
+  if (left.base === right.base) return true;
+  return isDuration(left) && Math.abs(left.base - right.base) <= durationTolerance * Math.max(left.base, right.base);
+}
+const durationTolerance = 0.02;
+
 /** The quantity pattern of a language, built once per compiled language. */
 const patternOf = rememberPerKey((language: Language): RegExp => {
   const units = language.units.map((unit) => escapePattern(unit.spelling)).join('|');

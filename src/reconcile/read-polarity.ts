@@ -3,7 +3,7 @@ import type { Language } from '../rules/compile-language.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { isNegated } from './analyse-sentence.js';
 import { outcomeOf } from './derive-claims.js';
-import type { Quantity } from './find-quantities.js';
+import { sameAmount, type Quantity } from './find-quantities.js';
 import type { Statement } from './statement-types.js';
 
 /** A clause that allows, includes or goes through what it lists ("包括配偶、父母", "通过支付宝、微信"). */
@@ -112,7 +112,7 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   };
   for (const quantity of quantities) {
     for (const { clause, position } of main) {
-      const same = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.dimension === quantity.dimension && candidate.base === quantity.base);
+      const same = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.dimension === quantity.dimension && sameAmount(candidate, quantity));
       if (same) return decide(position, same.start, 'quantity');
     }
   }

@@ -179,7 +179,9 @@ export function detectUserScope({ text, scope }: { text: string; scope: Compiled
   const places = findPlaces(text);
   const roles = placeRoles(text, scope, places).filter((place) => !place.negated);
   let origin = roles.find((place) => place.role === 'origin') ?? (roles.some((place) => place.role === 'destination') ? roles.find((place) => place.role === 'named') : undefined);
-  let destination = roles.filter((place) => place.role === 'destination').at(-1);
+  // Going back to the origin ("从北京跳槽到成都，…请假回北京…办") is a trip, not the move: another destination is.
+  const destinations = roles.filter((place) => place.role === 'destination');
+  let destination = destinations.filter((place) => place.name !== origin?.name).at(-1) ?? destinations.at(-1);
   // "佛山调东莞工作": two places with a movement verb between them are the move's two ends.
   const [first, last] = [roles[0], roles.at(-1)];
   if (!origin && !destination && first && last && first.name !== last.name) {

@@ -5,7 +5,7 @@ import type { QuestionAnalysis, QuestionPart } from '../question/question-types.
 import { applicabilityOf, conditionMet, type ApplicabilityVerdict } from '../reconcile/applicability.js';
 import { detectUserScope } from '../reconcile/scope.js';
 import type { Claim } from '../reconcile/derive-claims.js';
-import { isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
+import { isDuration, sameAmount, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { leadInText } from '../reconcile/lead-in-text.js';
 import { namesAgent } from '../reconcile/names-agent.js';
 import type { Statement, StatementCondition } from '../reconcile/statement-types.js';
@@ -120,7 +120,7 @@ export function coverageOf({ index, part, statement }: { index: LoadedIndex; par
   for (const quantity of part.quantities) {
     total += quantityMass;
     askedTotal += quantityMass;
-    if (statement.analysis.quantities.some((stated) => sameKind(stated, quantity) && stated.base === quantity.base)) {
+    if (statement.analysis.quantities.some((stated) => sameAmount(stated, quantity))) {
       found += quantityMass;
       askedFound += quantityMass;
     }
@@ -347,7 +347,7 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     givenWords: new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical))),
     // So does one who tells of moving ("从老家搬到南京"), though only one place is known.
     moved: (analysis.situation.scope.relation !== null && analysis.situation.scope.relation !== 'same-city') || part.given.some((word) => moveWords(index).has(word)),
-    quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameKind(checked, quantity) && checked.base === quantity.base)) : analysis.situation.quantities,
+    quantities: checksFigure(part) ? analysis.situation.quantities.filter((quantity) => !part.quantities.some((checked) => sameAmount(checked, quantity))) : analysis.situation.quantities,
     saysNot,
     denies,
   };

@@ -125,6 +125,7 @@ describe('analyseQuestion', () => {
     ['广东省内跨市调动', { regions: ['广东'], relation: 'same-province', origin: null, destination: null }],
     ['佛山调东莞，医保卡的钱能提出来吗', { regions: ['广东'], relation: 'same-province', origin: '广东', destination: '广东' }],
     ['重庆转西安', { regions: ['重庆', '陕西'], relation: 'cross-province', origin: '重庆', destination: '陕西' }],
+    ['我从北京跳槽到成都，是不是得请假回北京办', { regions: ['北京', '四川'], relation: 'cross-province', origin: '北京', destination: '四川' }],
   ])('should read the places of %s', (message, expected) => {
     const { scope } = analyse(`${message}，个人账户怎么办？`).situation;
     expect({ regions: scope.regions, relation: scope.relation, origin: scope.origin, destination: scope.destination }).toEqual(expected);
@@ -181,6 +182,8 @@ describe('analyseQuestion', () => {
     ['我的医保从兰州转去重庆，重庆这边收到以后几天能转进来？', []],
     ['医保个人账户的钱，调去外省和在省内换个城市，处理起来有啥不一样？', []],
     ['我爸妈能帮我凑首付吗？', ['首付']],
+    ['医保转移是不是得请假回原单位那边的窗口办？', []],
+    ['医保转移能不能坐高铁去窗口办？', []],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });

@@ -1,7 +1,7 @@
 // Quantities, numerals, comparators, ranges and change statements read from normalized text.
 import { describe, expect, it } from 'vitest';
 import { findAsOf } from '../../src/reconcile/find-as-of.js';
-import { findQuantities } from '../../src/reconcile/find-quantities.js';
+import { findQuantities, sameAmount } from '../../src/reconcile/find-quantities.js';
 import { parseNumber } from '../../src/reconcile/parse-number.js';
 import { compileLanguage } from '../../src/rules/compile-language.js';
 import { defaultLanguage } from '../../src/rules/defaults/default-language.js';
@@ -89,6 +89,20 @@ describe('findQuantities', () => {
     expect(quantities.filter((quantity) => !quantity.superseded).map((quantity) => quantity.value)).toEqual([current]);
     expect(quantities.find((quantity) => !quantity.superseded)?.former).toBe(former);
     expect(quantities.filter((quantity) => quantity.superseded).map((quantity) => quantity.value)).toEqual([former]);
+  });
+});
+
+describe('sameAmount', () => {
+  it.each([
+    ['半年', '6个月', true],
+    ['1个月', '30天', true],
+    ['一年', '12个月', true],
+    ['6个月', '5个月', false],
+    ['15日', '16日', false],
+    ['500元', '500元', true],
+    ['500元', '510元', false],
+  ])('should tell whether %s and %s state the same amount', (left, right, same) => {
+    expect(sameAmount(findQuantities({ text: left, language })[0], findQuantities({ text: right, language })[0])).toBe(same);
   });
 });
 
