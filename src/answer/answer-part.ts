@@ -265,7 +265,9 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const bases = new Map(polar.map((item) => [item.evidence.statement.key, basisRank[item.reading.basis]]));
       const lead = representative(resolution, pool, (statement) => bases.get(statement.key) ?? 3) ?? resolved.lead.evidence.statement;
       used.add(keyOf(lead));
-      const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial');
+      // So is a yes that holds only past a least amount the user does not state ("…满6个月后才能提取").
+      const threshold = resolution.adopted?.valueKey === 'yes' && polar.some((item) => item.evidence.statement.key === lead.key && item.reading.threshold === true);
+      const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial') || threshold;
       // "会不会不随证迁移？" asks about the negation: a statement that it moves answers 不会.
       const affirmed = resolution.adopted ? (resolution.adopted.valueKey === 'yes') !== part.negated : false;
       const word = resolution.adopted && part.yesNo && !hedged ? (affirmed ? part.yesNo.yes : part.yesNo.no) : null;
@@ -314,7 +316,8 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       const pointChecked = part.yesNo && part.checkedPoint && resolution.adopted ? (resolution.adopted.valueKey === `when|${part.checkedPoint}` ? part.yesNo.yes : part.yesNo.no) : null;
       // A statement saying the checked figure is not needed ("无需…重新居住满半年") denies it: no figure to give.
       const denied = heard !== undefined && checked !== null && lead.analysis.quantities.some((stated) => sameAmount(stated, checked) && isNegated(lead.analysis, stated.start));
-      const word = heard && part.yesNo && checked ? (sameAmount(heard, checked) && !denied ? part.yesNo.yes : part.yesNo.no) : pointChecked;
+      // A figure said not to be needed ("不用等半年") is checked the other way round.
+      const word = heard && part.yesNo && checked ? ((sameAmount(heard, checked) && !denied) !== part.waived ? part.yesNo.yes : part.yesNo.no) : pointChecked;
       return {
         ...base,
         kind: denied ? 'yesno' : 'value',

@@ -152,7 +152,10 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
   const { language, synonyms } = index.reading;
   const nouns = distinctiveNouns({ index, part });
   const given = new Set(part.given.flatMap((word) => synonyms.alternatives(word)));
+  // The quantities of the asking clause, or of the rumour it asks back about ("听人说…要封存满一年才能取，是不是这样").
   const askedQuantities = findQuantities({ text: part.asked, language });
+  // (A figure asked back, "真有这么慢吗", is checked among the figures of its kind instead.)
+  const checkedQuantities = askedQuantities.length > 0 || part.type !== 'yesno' ? askedQuantities : part.quantities;
   // Asked with a necessity cue ("是不是一定得…") or a construction answered by one ("要不要先注销", 需要/不需要).
   // A one-character modal asks it right after a question word ("是不是得先取出来", "是否须").
   const asksNecessity =
@@ -183,7 +186,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
     const read = (statement: Statement) => readPolarity({
       statement,
       words: readable,
-      quantities: askedQuantities,
+      quantities: checkedQuantities,
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,
       language,

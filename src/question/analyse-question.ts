@@ -1,5 +1,5 @@
 // Question analysis: the parts a message asks, each part's answer type and focus, and the user's situation (pure).
-import { findQuantities, isDuration, sameKind, type Quantity } from '../reconcile/find-quantities.js';
+import { findQuantities, isDuration, sameAmount, sameKind, type Quantity } from '../reconcile/find-quantities.js';
 import { detectUserScope, negatedValues } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { Language } from '../rules/compile-language.js';
@@ -301,6 +301,9 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word) || reading.language.verbComplements.includes(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.
     if ([...word].every((character) => context.text.stopwords.has(character) || negationCharacters(context).includes(character))) continue;
+    // A negation or a modal ("不用", "无需") says how something is asked, not what.
+    const { negation, possible, necessary, unnecessary } = reading.language;
+    if ([negation, possible, necessary, unnecessary].some((cues) => cues.includes(word))) continue;
     if (findPlaces(word).length > 0 || reading.language.categories.has(word) || scopeWords(context).has(word)) continue;
     // A district the gazetteer lacks ("高新区", "开发区") is a place too: the user's situation, not a topic.
     if (reading.language.districtSuffixes.some((suffix) => word.endsWith(suffix) && word.length > suffix.length && word.length - suffix.length <= 4)) continue;
@@ -397,6 +400,9 @@ function negatesVerb(question: string, predicate: FocusWord[], language: Languag
     return cues.some((cue) => before.endsWith(cue));
   });
 }
+
+/** How many characters a verb may put between a cue saying something is not needed and the figure ("不用|等|半年"). */
+const waivedGap = 2;
 
 function analysePart({ sentence, context, earlier }: { sentence: string; context: QuestionContext; earlier: FocusWord[] }): { part: QuestionPart; unknown: string[] } {
   const clauses = clausesOf(sentence);
@@ -507,6 +513,9 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const checked = detected.yesNo !== null ? checkedFigure({ text: mergedText || asked.text, context }) : null;
   // "…当月能报销吗" checks a time point: it is answered by the time points stated, the one named among them.
   const checkedPoint = detected.yesNo !== null && !checked ? (context.reading.language.timePoints.find((point) => (mergedText ? `${mergedText},${asked.text}` : asked.text).includes(point)) ?? null) : null;
+  // "…不用等半年，真的吗" says the checked wait is not needed.
+  const checkedText = mergedText ? `${mergedText},${asked.text}` : asked.text;
+  const waived = checked !== null && quantities.some((quantity) => sameAmount(quantity, checked) && unnecessary.some((cue) => checkedText.slice(Math.max(0, quantity.start - cue.length - waivedGap), quantity.start).includes(cue)));
   return {
     part: {
       text: sentence,
@@ -521,6 +530,7 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
       unit: checked ? { unit: checked.unit, dimension: checked.dimension } : detected.unit,
       asksAsOf,
       checkedPoint,
+      waived,
       focus,
       predicate,
       compared: detected.type === 'difference' ? comparedThings(sentence, context) : [],
@@ -591,8 +601,20 @@ function situationOf(text: string, context: QuestionContext): Situation {
     scope: detectUserScope({ text, scope: reading.scope }),
     // The words as cut for search and as tagged for the focus: either may keep a word the other splits ("停卡").
     words: [...new Set([...reading.words(text), ...context.text.tag(text).map(({ word }) => reading.synonyms.canonical(word))])],
-    quantities: findQuantities({ text, language: reading.language }),
+    quantities: [...findQuantities({ text, language: reading.language }), ...elapsedQuantities(text, reading.language)],
   };
+}
+
+/** How long ago the times the user names back from now are ("上个月刚离职" → 1个月), unless a date follows ("去年12月"). */
+function elapsedQuantities(text: string, language: Language): Quantity[] {
+  const found: Quantity[] = [];
+  for (const [word, ago] of language.elapsed) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      if (/^[\d一二三四五六七八九十]/.test(text.slice(at + word.length))) continue;
+      found.push(...findQuantities({ text: ago, language }).map((quantity) => ({ ...quantity, start: at, end: at + word.length })));
+    }
+  }
+  return found;
 }
 
 /** The situation so far: what the user says now overrides what an earlier turn said, dimension by dimension. */

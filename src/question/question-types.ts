@@ -39,6 +39,8 @@ export interface QuestionPart {
   asksAsOf: boolean;
   /** A time point a yes/no question checks ("补上后当月能报销吗"), or null. */
   checkedPoint: string | null;
+  /** The checked figure is said not to be needed ("不用等半年"): a statement requiring it says no. */
+  waived: boolean;
   focus: FocusWord[];
   /** Words of the asking clause that are not question words: what the yes/no is about. */
   predicate: FocusWord[];

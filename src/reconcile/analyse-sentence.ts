@@ -25,7 +25,8 @@ export interface SentenceAnalysis {
 }
 
 const clauseBreak = /[,;:!?。，；：！？]/g;
-const contrast = ['但是', '但', '却', '可是', '而是'];
+// A contrast, or a conjunction opening another predicate ("未重新就业且账户封存满6个月"), ends a negation's scope.
+const contrast = ['但是', '但', '却', '可是', '而是', '且'];
 
 function findAll(text: string, word: string): number[] {
   const positions: number[] = [];

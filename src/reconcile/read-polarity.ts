@@ -3,7 +3,7 @@ import type { Language } from '../rules/compile-language.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { isNegated } from './analyse-sentence.js';
 import { outcomeOf } from './derive-claims.js';
-import { sameAmount, type Quantity } from './find-quantities.js';
+import { sameAmount, sameKind, type Quantity } from './find-quantities.js';
 import type { Statement } from './statement-types.js';
 
 /** A clause that allows, includes or goes through what it lists ("包括配偶、父母", "通过支付宝、微信"). */
@@ -24,6 +24,8 @@ export interface PolarityReading {
   basis: 'quantity' | 'predicate' | 'outcome' | 'noun';
   /** The statement says whether the asked action is required ("需每年缴费", "无需本人到场"). */
   necessity?: boolean;
+  /** A yes that holds only past a least amount the user does not state ("封存满6个月后才能提取"). */
+  threshold?: boolean;
 }
 
 /** A word of how or where something is done ("网上"): no verb, no thing, no general verb, no modal or negation. */
@@ -104,16 +106,34 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
   const decide = (position: number, at: number, basis: PolarityReading['basis']): PolarityReading => {
     let answer: 'yes' | 'no' = isNegated(analysis, at) ? 'no' : 'yes';
     const clause = analysis.clauses[position];
+    let threshold = false;
     if (answer === 'yes') {
       const limit = analysis.quantities.find((quantity) => quantity.start >= clause.start && quantity.start < clause.end && (quantity.comparator === 'atMost' || quantity.comparator === 'approximately'));
       if (limit && userQuantities.some((stated) => stated.dimension === limit.dimension && stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value))) answer = 'no';
+      // A least amount the act waits for ("封存满6个月后才能提取") says yes only to a user past it, no to one short of
+      // it, and neither to one who does not say.
+      const least = analysis.quantities.find((quantity) => quantity.start >= clause.start && quantity.start < at && quantity.comparator === 'atLeast' && !isNegated(analysis, quantity.start));
+      if (least) {
+        const stated = userQuantities.filter((quantity) => sameKind(quantity, least));
+        if (stated.some((quantity) => quantity.base < least.base && !sameAmount(quantity, least))) answer = 'no';
+        else if (stated.length === 0) threshold = true;
+      }
     }
-    return { answer, clause: position, basis };
+    return { answer, clause: position, basis, ...(threshold ? { threshold } : {}) };
   };
   for (const quantity of quantities) {
     for (const { clause, position } of main) {
       const same = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.dimension === quantity.dimension && sameAmount(candidate, quantity));
       if (same) return decide(position, same.start, 'quantity');
+    }
+  }
+  // A least amount heard ("要封存满一年才能取") is denied by another least amount for the asked act ("封存满6个月后才能
+  // 提取").
+  for (const quantity of quantities.filter((candidate) => candidate.comparator === 'atLeast')) {
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      const other = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.comparator === 'atLeast' && sameKind(candidate, quantity) && !sameAmount(candidate, quantity) && !isNegated(analysis, candidate.start));
+      if (other && words.some((word) => word.verb && wordAt(statement, position, text, word, language) >= 0)) return { answer: 'no', clause: position, basis: 'quantity' };
     }
   }
   // Whether something is required is answered by a statement that requires it or says it is not needed, before one

@@ -19,6 +19,8 @@ export interface Language {
   fractions: Array<{ prefix: string; per: number }>;
   /** Directional complement → the morpheme a written verb takes for it (进来 → 入). */
   directions: Map<string, string>;
+  /** A word of a time back from now → how long ago it is, as a quantity's text (上个月 → 1个月). */
+  elapsed: Map<string, string>;
   necessityAfterQuestion: string[];
   listLeadIns: string[];
   payVerbs: string[];
@@ -131,6 +133,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
   if (added.units) merged.units = replace.has('units') ? added.units : [...added.units, ...defaultLanguage.units];
   if (added.fractions) merged.fractions = replace.has('fractions') ? added.fractions : [...added.fractions, ...defaultLanguage.fractions];
   if (added.directions) merged.directions = replace.has('directions') ? added.directions : { ...defaultLanguage.directions, ...added.directions };
+  if (added.elapsed) merged.elapsed = replace.has('elapsed') ? added.elapsed : { ...defaultLanguage.elapsed, ...added.elapsed };
   if (added.colloquialForms) merged.colloquialForms = replace.has('colloquialForms') ? added.colloquialForms : { ...defaultLanguage.colloquialForms, ...added.colloquialForms };
   if (added.categories) merged.categories = replace.has('categories') ? added.categories : { ...defaultLanguage.categories, ...added.categories };
   return merged;
@@ -164,6 +167,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     payVerbs: list(data.payVerbs),
     alternativeMarkers: list(data.alternativeMarkers),
     directions: new Map(Object.entries(data.directions).map(([complement, morpheme]) => [normalize(complement), normalize(morpheme)])),
+    elapsed: new Map(Object.entries(data.elapsed).map(([word, ago]) => [normalize(word), normalize(ago)])),
     fractions: data.fractions.map((entry) => ({ prefix: normalize(entry.prefix), per: entry.per })),
     negation: list(data.negation),
     negationBreakers: list(data.negationBreakers),

@@ -49,6 +49,7 @@ publisher: 星港生活网
 ---
 游泳年卡受理后8个工作日内就能拿到卡。
 游泳年卡一般受理后20个工作日内可以领取。
+退卡的，需年卡冻结满6个月后才能申请退还余额。
 `,
 };
 
@@ -83,5 +84,23 @@ describe('a rumour denying a general verb of a manner', () => {
 
   it('should confirm the denial a 吗 question asks about when the corpus states it', async () => {
     expect(lead(await ask('年卡续期网上能办吗？'))).toBe('可以。会员可通过星港体育APP在线办理年卡续期，无需本人到场。[1]');
+  });
+});
+
+describe('a rumour that a wait is not needed', () => {
+  it.each([['听说退卡第二个月就能把年卡余额全部退出来，不用等半年，真的吗？'], ['年卡退卡以后是不是不用等半年就能退余额？']])('should deny %s by the statement requiring the same wait in other units (满6个月)', async (question) => {
+    expect(lead(await ask(question))).toBe('不是，满6个月。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]');
+  });
+});
+
+describe('a least wait the act needs', () => {
+  it.each([
+    ['已经退卡了，现在能申请退还余额吗？', '退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
+    ['我上个月退卡了，现在能申请退还余额吗？', '不能。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
+    ['退卡8个月了，现在能申请退还余额吗？', '可以。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
+    ['退卡3个月了，现在能申请退还余额吗？', '不能。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
+    ['听说年卡要冻结满一年才能退余额，是不是这样？', '不是。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
+  ])('should answer %s by whether the user is past it, and give no yes or no to one who does not say', async (question, expected) => {
+    expect(lead(await ask(question))).toBe(expected);
   });
 });

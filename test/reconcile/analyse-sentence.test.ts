@@ -58,6 +58,9 @@ describe('analyseSentence: negation scope', () => {
     ['不少人不得不在新城市重新等待半年。', '等待', false],
     ['网上是办不了的。', '办', true],
     ['原个人账户余额不会清零,但不会自动转入新账户。', '转入', true],
+    ['需未重新就业且账户封存满6个月后才能提取。', '就业', true],
+    ['需未重新就业且账户封存满6个月后才能提取。', '提取', false],
+    ['网上是没法办的。', '办', true],
   ])('should read whether, in %s, %s is negated (%s)', (text, word, expected) => {
     expect(negated(text, word)).toBe(expected);
   });
