@@ -3,6 +3,7 @@ import { findQuantities, isDuration, sameAmount, sameKind, type Quantity } from 
 import { detectUserScope, negatedValues } from '../reconcile/scope.js';
 import type { ReadingContext } from '../reconcile/create-statement-context.js';
 import type { Language } from '../rules/compile-language.js';
+import type { AnswerType } from '../rules/language-schema.js';
 import type { TextPipeline } from '../text/create-text-pipeline.js';
 import { escapePattern } from '../text/escape-pattern.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
@@ -51,6 +52,25 @@ function interrogativeSpans(cue: string, context: QuestionContext): Array<[numbe
 }
 
 /** The clauses of a sentence, with their offsets. */
+/**
+ * A sentence asking for a section's items and then whether something holds, in two clauses ("…要准备什么材料，他自己
+ * 能去办吗"), is two questions: it splits after the first. Other pairs of asking clauses stay one question: a figure
+ * and where to find it out ("想知道还剩多少钱，线下能去哪儿查") ask one thing.
+ */
+function splitAsks(sentences: string[], context: QuestionContext): string[] {
+  const { language } = context.reading;
+  return sentences.flatMap((sentence) => {
+    const clauses = clausesOf(sentence);
+    const asks = clauses.map((clause, position) => ({ position, detected: isAsking(clause.text, context) ? detectAnswerType({ clause: clause.text, language }) : null }));
+    const first = asks.find((ask) => ask.detected !== null && ask.detected.type !== null && sectionTypes.has(ask.detected.type));
+    const last = asks.at(-1);
+    if (!first || !last || last.position === first.position || last.detected?.yesNo == null || last.detected.type !== 'yesno') return [sentence];
+    const cut = clauses[first.position + 1].start;
+    return [sentence.slice(0, cut - 1), sentence.slice(cut)].map((piece) => piece.trim()).filter(Boolean);
+  });
+}
+const sectionTypes = new Set<AnswerType>(['list', 'conditions', 'materials', 'steps', 'channel']);
+
 function clausesOf(sentence: string): Array<{ text: string; start: number }> {
   const clauses: Array<{ text: string; start: number }> = [];
   let start = 0;
@@ -673,7 +693,8 @@ function withoutReplaced(carried: FocusWord[], own: FocusWord[], context: Questi
 export function analyseQuestion({ message, previous, context }: { message: string; previous: RememberedTurn | null; context: QuestionContext }): QuestionAnalysis {
   const normalized = context.text.normalize(message).trim();
   const core = withoutFollowUpMarkers(normalized, context);
-  const sentences = core.split(/(?<=[?!。？！])/).map((sentence) => sentence.replace(/[?!。？！]+$/, '').trim()).filter(Boolean);
+  const whole = core.split(/(?<=[?!。？！])/).map((sentence) => sentence.replace(/[?!。？！]+$/, '').trim()).filter(Boolean);
+  const sentences = splitAsks(whole, context);
   const asking = sentences.filter((sentence) => clausesOf(sentence).some((clause) => isAsking(clause.text, context)));
   const questions = asking.length > 0 ? asking : sentences.slice(-1);
   const statements = sentences.filter((sentence) => !questions.includes(sentence));

@@ -3,6 +3,7 @@ import type { Language } from '../rules/compile-language.js';
 import { rememberPerKey } from '../text/remember-per-key.js';
 import { isNegated } from './analyse-sentence.js';
 import { outcomeOf } from './derive-claims.js';
+import { namesAgent } from './names-agent.js';
 import { sameAmount, sameKind, type Quantity } from './find-quantities.js';
 import type { Statement } from './statement-types.js';
 
@@ -156,6 +157,14 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
       if (language.unnecessary.some(governs)) return { answer: 'no', clause: position, basis: 'predicate', necessity: true };
       const cue = language.necessary.find((word) => (word.length > 1 || clause.modality === 'necessary') && governs(word));
       if (cue) return { ...decide(position, clause.start + text.indexOf(cue), 'predicate'), necessity: true };
+    }
+  }
+  // Whether the user may act themselves ("他自己能去办吗") is answered no by a clause saying another must act for them
+  // ("由监护人代为申领"); one saying another may ("可以委托他人代办") leaves it open.
+  if (words.some((word) => word.alternatives.some((alternative) => language.reflexives.includes(alternative)))) {
+    for (const { clause, position } of main) {
+      const text = normalized.slice(clause.start, clause.end);
+      if (clause.modality !== 'possible' && namesAgent(text, language) && !language.reflexives.some((word) => text.includes(word))) return { answer: 'no', clause: position, basis: 'predicate' };
     }
   }
   // A general verb ("办") answers only in a clause that names what is done with it ("居住证"), when the question names it.

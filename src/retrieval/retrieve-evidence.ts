@@ -514,7 +514,9 @@ export async function retrieveEvidence({ index, analysis, part }: { index: Loade
   }
   // A question asking who acts also reads the statements saying who does, in the documents found: one such sentence
   // ("未满16周岁的未成年人，由监护人代为申领") shares few words with a question wrapped in the user's story.
-  if (part.type === 'who') {
+  // So does a yes/no question whether the user may act themselves ("他自己能去办吗").
+  const asksSelf = part.yesNo !== null && part.predicate.some((word) => word.alternatives.some((alternative) => index.reading.language.reflexives.includes(alternative)));
+  if (part.type === 'who' || asksSelf) {
     for (const sourceId of new Set(hits.map((hit) => hit.chunk.sourceId))) {
       for (const statement of index.statementsBySource.get(sourceId) ?? []) {
         if (seen.has(statement.key) || !namesAgent(statement.normalized, index.reading.language)) continue;

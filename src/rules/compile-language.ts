@@ -75,6 +75,7 @@ export interface Language {
   verbComplements: string[];
   aspectMarkers: string[];
   agentMarkers: string[];
+  reflexives: string[];
   gluedAdverbs: string[];
   kindInterrogatives: string[];
   amountWords: string[];
@@ -112,7 +113,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'reflexives', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -219,6 +220,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     verbComplements: list(data.verbComplements),
     aspectMarkers: list(data.aspectMarkers),
     agentMarkers: list(data.agentMarkers),
+    reflexives: list(data.reflexives),
     gluedAdverbs: list(data.gluedAdverbs),
     kindInterrogatives: list(spoken(data.kindInterrogatives)),
     amountWords: list(data.amountWords),

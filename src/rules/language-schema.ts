@@ -85,6 +85,9 @@ export const languageSchema = z.object({
   gluedAdverbs: words.default([]),
   /** Words that say who acts ("由监护人代为申领", "单位负责"): a statement with one answers a who-question. */
   agentMarkers: words.default([]),
+  /** Words of acting oneself ("自己", "本人"): a statement saying someone else acts for the user ("由监护人代为申领")
+   * answers no to whether they may act themselves. */
+  reflexives: words.default([]),
   /** Aspect particles after a verb ("做好了", "办过"): the event is told as done or under way, a step of the story. */
   aspectMarkers: words.default([]),
   /** Endings of a district's name ("高新区", "开发区"): a word ending so is a place, not a topic. */

@@ -227,6 +227,8 @@ describe('analyseQuestion', () => {
 
   it('should split a message that asks two things, and fold a question about a figure’s date into the figure', () => {
     expect(analyse('申请之前要满足什么条件？网上申请需要上传什么？').parts.map((part) => part.type)).toEqual(['conditions', 'materials']);
+    expect(analyse('孩子12岁，办转移要准备什么材料，他自己能去办吗？').parts.map((part) => part.type)).toEqual(['materials', 'yesno']);
+    expect(analyse('想知道医保卡里还剩多少钱，线下能去哪儿查？').parts.map((part) => part.type)).toEqual(['channel']);
     const figure = analyse('现在开通的省份有多少个？是截至什么时候的数据？');
     expect(figure.parts.map((part) => [part.type, part.asksAsOf])).toEqual([['number', true]]);
   });
