@@ -249,7 +249,9 @@ export function resolveYesNo({ index, part, polar }: { index: LoadedIndex; part:
   // So does a word of how or where it is done, asked after the topic ("网上" of "签注网上办不了吗"): a statement not
   // saying it is about the act.
   const manners = part.predicate.filter((word) => word.asked && !word.topic && isManner(word, index.reading.language) && names(lead, word));
-  const comparable = polar.filter((item) => (topics.length === 0 || topics.some((thing) => names(item, thing))) && (manners.length === 0 || manners.some((manner) => names(item, manner))) && ((item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence))));
+  // A statement that only mentions a noun is no rival of one answering by a quantity, the verb or the outcome.
+  const mentionsOnly = (item: PolarEvidence) => item.reading.basis === 'noun' && lead.reading.basis !== 'noun';
+  const comparable = polar.filter((item) => !mentionsOnly(item) && (topics.length === 0 || topics.some((thing) => names(item, thing))) && (manners.length === 0 || manners.some((manner) => names(item, manner))) && ((item.reading.basis !== 'noun' && item.evidence.coverage >= floor / 2) || (item.evidence.coverage >= floor && scoreEvidence(item.evidence) >= comparableShare * scoreEvidence(lead.evidence))));
   // A statement that only says something may happen ("断交还可能导致缴费年限中断") is no rival of ones that say what
   // does: beside them it is an exception.
   const hedged = (item: PolarEvidence) => item.evidence.statement.analysis.clauses[item.reading.clause]?.hedge === 'partial';

@@ -57,7 +57,23 @@ function wordAt(statement: Statement, position: number, text: string, word: Aske
   const counts = (alternative: string) => tokens.includes(alternative) || (opening && tokens.some((token) => token.startsWith(alternative)));
   const found = single.some(counts) ? firstAt(text, single) : -1;
   if (found >= 0) return found;
-  const written = firstAt(text, whole);
+  // A word of two characters inside a longer word of the clause ("居住" in "居住证") is not said there; with a negation
+  // or a complement glued to it ("不带转", "办理完") it is.
+  const longer = tokens.filter((token) => token.length > 2);
+  const glued = (rest: string) => language.negation.includes(rest) || language.verbComplements.includes(rest) || language.aspectMarkers.includes(rest);
+  const inside = (at: number, alternative: string) =>
+    longer.some((token) => token.includes(alternative) && token !== alternative && !glued(token.replace(alternative, '')) && (() => {
+      for (let from = text.indexOf(token); from >= 0; from = text.indexOf(token, from + 1)) if (from <= at && at + alternative.length <= from + token.length) return true;
+      return false;
+    })());
+  let written = -1;
+  for (const alternative of whole) {
+    for (let at = text.indexOf(alternative); at >= 0; at = text.indexOf(alternative, at + 1)) {
+      if (inside(at, alternative)) continue;
+      if (written < 0 || at < written) written = at;
+      break;
+    }
+  }
   if (written >= 0) return written;
   // A one-character verb with a potential complement that denies it ("网上是办不了的") is said, and denied.
   for (const alternative of single) {
