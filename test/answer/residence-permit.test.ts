@@ -31,6 +31,15 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。', reason: 'less_authoritative' }));
   });
 
+  it('should set aside the general rule of moving, and no statement that merely names 居住证 (居住 of 住 is not said in 居住证)', async () => {
+    const response = await ask('我在广州办了居住证住了三年，现在要调去深圳工作，是不是又得在深圳住满半年才能办居住证？');
+    expect(lead(response).startsWith('不是。自2024年6月1日起，在广东省内跨市变更居住地的居住证持有人')).toBe(true);
+    const rejected = response.conflicts[0].rejected.map((entry) => entry.statement);
+    expect(rejected[0]).toBe('持证人跨市变更居住地的，应当在新居住地重新办理居住登记，居住满半年后重新申领居住证，原居住证的居住年限不带转。');
+    expect(rejected).not.toContain('居住证有效期为一年。');
+    expect(rejected).not.toContain('首次申领居住证不收取费用。');
+  });
+
   it('should reject only a rival about what the question asks something of (签注), by the rule that decided, and name no unrelated statement', async () => {
     const response = await ask('我的居住证下个月到期，人在外地出差回不去，签注能不能在网上办不用本人去？');
     expect(lead(response)).toBe('可以。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
