@@ -317,6 +317,10 @@ function unknownNouns(text: string, context: QuestionContext, nounsOnly = false)
     // A verb (and its object) before a verb of going and a later act ("请假|回|北京…柜台|办", "坐|高铁|去…办") is how
     // the user gets there: the later act is what is asked.
     if (isMeans(tagged, position, reading.language.movementVerbs)) continue;
+    // So is a verb right before another the corpus knows ("拿来|帮|我付|首付"): a chain of verbs asks of its last known
+    // one, not of how it is set going.
+    const knownVerb = (at: number) => /^v/.test(tagged[at]?.tag ?? '') && tagged[at].tag !== 'vn' && [tagged[at].word, ...reading.synonyms.alternatives(tagged[at].word)].some((alternative) => alternative.length > 1 && context.frequency(alternative) > 0);
+    if (verbal && /^v/.test(tagged[position + 1]?.tag ?? '') && tagged.slice(position + 1).some((_, at) => knownVerb(position + 1 + at))) continue;
     // A complement standing alone after its verb ("转|进来", "处理|起来") is no topic either.
     if ((!nounTags.test(tag) && !asksVerb && !locution) || tag === 'ns' || word.length < 2 || context.text.stopwords.has(word) || reading.language.verbComplements.includes(word)) continue;
     // A guessed word made only of function characters ("都还没") is no topic.

@@ -194,6 +194,8 @@ describe('analyseQuestion', () => {
     ['我爸妈能帮我凑首付吗？', ['首付']],
     ['医保转移是不是得请假回原单位那边的窗口办？', []],
     ['医保转移能不能坐高铁去窗口办？', []],
+    ['个人账户的钱能拿来帮家人缴费吗？', []],
+    ['个人账户的钱能拿来炒股吗？', ['拿来', '炒股']],
   ])('should name the asked words the corpus never uses in %s', (message, unknown) => {
     expect(analyse(message).unknownWords).toEqual(unknown);
   });
