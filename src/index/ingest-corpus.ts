@@ -10,7 +10,7 @@ import { planIngest, type IngestPlan } from './plan-ingest.js';
 export type { IngestOptions, IngestPhase, IngestSummary } from './ingest-types.js';
 
 /** Bump when cleaning, chunking, normalization, statement reading or vector code changes, so that incremental runs re-read every file. */
-export const pipelineVersion = 31;
+export const pipelineVersion = 32;
 
 /**
  * Runs ingest under the index directory's lock (IngestLockedError while another run holds it); on any failure the

@@ -738,7 +738,9 @@ export function analyseQuestion({ message, previous, context }: { message: strin
     const first = parts[0];
     // "那要是从广州调到长沙呢？" only changes the situation: the earlier question is asked again, as it was asked.
     const { language } = context.reading;
-    const situational = (word: FocusWord) => language.movementVerbs.includes(word.word) || language.moveWords.includes(word.word) || scopeWords(context).has(word.word) || findPlaces(word.word).length > 0;
+    // So does one whose words the earlier turn told as its situation ("我在宁波买房…" then "那要是我在南京买房呢").
+    const toldBefore = (word: FocusWord) => previous.part.focus.some((earlier) => !earlier.asked && earlier.word === word.word);
+    const situational = (word: FocusWord) => language.movementVerbs.includes(word.word) || language.moveWords.includes(word.word) || scopeWords(context).has(word.word) || findPlaces(word.word).length > 0 || toldBefore(word);
     const restated = first.predicate.every(situational) && first.type === 'explain';
     const carriedFocus = restated ? previous.part.focus : carried;
     const ownFocus = restated ? first.focus.map((word) => ({ ...word, weight: Math.min(word.weight, contextWeight), asked: false })) : first.focus;

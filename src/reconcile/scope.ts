@@ -161,7 +161,14 @@ function dimensionsOf(text: string, scope: CompiledScope): Pick<Scope, 'values' 
 export function detectStatementScope({ text: written, scope }: { text: string; scope: CompiledScope }): Scope {
   // A parenthesis lists examples ("参保类型(职工医保、居民医保)"): it does not limit the statement.
   const text = written.replace(/\([^)]*\)/g, '');
-  const places = findPlaces(text).filter((place) => !isEnumerated(text, place, scope.separators));
+  const found = findPlaces(text).filter((place) => !isEnumerated(text, place, scope.separators));
+  // A place followed by "outside" ("在浙江省外购房的") limits the statement to everywhere else.
+  const outside = (place: Place) => {
+    const after = text.slice(place.offset + place.name.length);
+    return outsideWords.some((word) => after.startsWith(word)) || (/[省市]$/.test(place.name) && after.startsWith('外'));
+  };
+  const places = found.filter((place) => !outside(place));
+  const excludedRegions = [...new Set(found.filter(outside).map((place) => place.province))];
   const roles = placeRoles(text, scope, places);
   // Naming two different relations ("跨省、省内") limits the statement to neither; a move between cities named with
   // the kind of move it is ("省内跨市") is that kind.
@@ -171,8 +178,11 @@ export function detectStatementScope({ text: written, scope }: { text: string; s
   const regions = [...new Set(places.map((place) => place.province))];
   const origin = roles.find((place) => place.role === 'origin')?.province ?? (scope.otherProvince.some((word) => text.includes(`从${word}`)) ? '*' : null);
   const destination = roles.find((place) => place.role === 'destination')?.province ?? (scope.otherProvince.some((word) => scope.movementVerbs.some((verb) => verb.length > 1 && text.includes(`${verb}${word}`))) ? '*' : null);
-  return { regions: regions.length === 1 ? regions : [], excludedRegions: [], relation, origin, destination, ...dimensionsOf(text, scope) };
+  return { regions: regions.length === 1 ? regions : [], excludedRegions, relation, origin, destination, ...dimensionsOf(text, scope) };
 }
+
+/** Words after a place that mean everywhere but it ("浙江省外", "北京以外"). */
+const outsideWords = ['省外', '市外', '以外', '之外'];
 
 /** The user's situation: every province named, the move's ends and their relation, dimension values and changes. */
 export function detectUserScope({ text, scope }: { text: string; scope: CompiledScope }): Scope & { foreign: boolean } {

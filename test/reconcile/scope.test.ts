@@ -19,6 +19,15 @@ describe('detectStatementScope', () => {
     expect(relationOf(text)).toBe(relation);
   });
 
+  it.each([
+    ['在浙江省外购房的，仍按国家规定办理', [], ['浙江']],
+    ['广东以外的城市按迁入地规定办理', [], ['广东']],
+    ['在浙江省内购买自住住房的，可以申请提取', ['浙江'], []],
+  ])('should read the places of %s as limiting it to them or to everywhere else', (text, regions, excludedRegions) => {
+    const read = detectStatementScope({ text, scope });
+    expect([read.regions, read.excludedRegions]).toEqual([regions, excludedRegions]);
+  });
+
   it('should narrow a sentence about a move between cities by a heading naming the kind of move', () => {
     const sentence = detectStatementScope({ text: '个人账户资金跨市使用', scope });
     const heading = detectStatementScope({ text: '省内转移', scope });
