@@ -267,7 +267,12 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       used.add(keyOf(lead));
       // So is a yes that holds only past a least amount the user does not state ("…满6个月后才能提取").
       const threshold = resolution.adopted?.valueKey === 'yes' && polar.some((item) => item.evidence.statement.key === lead.key && item.reading.threshold === true);
-      const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial') || threshold;
+      // A clause saying only some allow it ("但部分地区允许断缴3个月内补缴") leaves the answer open, unless the user is
+      // past its limit ("断了五个月"): then the no stands.
+      const userQuantities = analysis.situation.quantities;
+      const outgrown = (clause: (typeof lead.analysis.clauses)[number]) =>
+        lead.analysis.quantities.some((limit) => limit.start >= clause.start && limit.start < clause.end && limit.comparator === 'atMost' && userQuantities.some((stated) => sameKind(stated, limit) && stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value)));
+      const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial' && !(resolution.adopted?.valueKey === 'no' && outgrown(clause))) || threshold;
       // "会不会不随证迁移？" asks about the negation: a statement that it moves answers 不会.
       const affirmed = resolution.adopted ? (resolution.adopted.valueKey === 'yes') !== part.negated : false;
       const word = resolution.adopted && part.yesNo && !hedged ? (affirmed ? part.yesNo.yes : part.yesNo.no) : null;

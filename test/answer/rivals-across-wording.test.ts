@@ -50,6 +50,7 @@ publisher: 星港生活网
 游泳年卡受理后8个工作日内就能拿到卡。
 游泳年卡一般受理后20个工作日内可以领取。
 退卡的，需年卡冻结满6个月后才能申请退还余额。
+游泳年卡原则上不得转让，但部分门店允许开卡30天内转让。
 `,
 };
 
@@ -101,6 +102,15 @@ describe('a least wait the act needs', () => {
     ['退卡3个月了，现在能申请退还余额吗？', '不能。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
     ['听说年卡要冻结满一年才能退余额，是不是这样？', '不是。退卡的，需年卡冻结满6个月后才能申请退还余额。[1]'],
   ])('should answer %s by whether the user is past it, and give no yes or no to one who does not say', async (question, expected) => {
+    expect(lead(await ask(question))).toBe(expected);
+  });
+});
+
+describe('a rule only some allow, within a limit', () => {
+  it.each([
+    ['开卡两个月了，年卡还能转让吗？', '不能。游泳年卡原则上不得转让，但部分门店允许开卡30天内转让。[1]'],
+    ['开卡10天，年卡能转让吗？', '游泳年卡原则上不得转让，但部分门店允许开卡30天内转让。[1]'],
+  ])('should answer %s no for a user past the limit, and give no yes or no to one within it', async (question, expected) => {
     expect(lead(await ask(question))).toBe(expected);
   });
 });
