@@ -15,6 +15,7 @@ import { findPlaces } from '../vocabulary/region-gazetteer.js';
 import { chooseSection, type SectionChoice } from './answer-section.js';
 import { compareThings } from './compare-things.js';
 import { wordsOf } from './words-of.js';
+import { reckonDate } from './reckon-date.js';
 import { scaleRate } from './scale-rate.js';
 import { quantityKey, resolveValue } from './answer-value.js';
 import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
@@ -308,8 +309,11 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       // they ask for the rate itself ("每天多少钱").
       // Nor when they check a rate they heard ("一天按千分之五算，真有这么高吗"): the rate is what is checked.
       const scaled = part.type === 'number' && adoptedValue.quantity && !(part.yesNo && part.quantities.length > 0) && !index.reading.language.perUnit.some((word) => part.asked.includes(word)) ? scaleRate({ statement: lead, quantity: adoptedValue.quantity, userQuantities: analysis.situation.quantities, units: index.reading.language.units, perUnit: index.reading.language.perUnit }) : null;
-      const valueText = scaled
-        ? `${scaled.text}（${scaled.reckoning}）`
+      // A window of days around an event the user dates ("明年1月15号到期，最早什么时候签注") is given as a day.
+      const dated = !scaled && part.type === 'when' && adoptedValue.quantity ? reckonDate({ statement: lead, quantity: adoptedValue.quantity, message: analysis.normalized }) : null;
+      const reckoned = scaled ?? dated;
+      const valueText = reckoned
+        ? `${reckoned.text}（${reckoned.reckoning}）`
         : adoptedValue.text + (asOf && (part.asksAsOf || adoptedValue.quantity) ? `（截至${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月）` : '');
       const setAside = new Set(resolution.rejected.map((entry) => entry.candidate.statement.key));
       const adoptedKey = resolution.adopted?.valueKey;

@@ -31,6 +31,13 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。', reason: 'less_authoritative' }));
   });
 
+  it.each([
+    ['我的居住证明年1月15号到期，最早什么时候可以去签注？', '12月16日起（'],
+    ['我1月10号在本市搬了家，最晚什么时候要去办变更登记？', '2月9日前（应当自变更之日起30日内，按1月10日计）。'],
+  ])('should give the day a window of days opens or closes for the date the user gives: %s', async (question, start) => {
+    expect(lead(await ask(question)).startsWith(start)).toBe(true);
+  });
+
   it('should set aside the general rule of moving, and no statement that merely names 居住证 (居住 of 住 is not said in 居住证)', async () => {
     const response = await ask('我在广州办了居住证住了三年，现在要调去深圳工作，是不是又得在深圳住满半年才能办居住证？');
     expect(lead(response).startsWith('不是。自2024年6月1日起，在广东省内跨市变更居住地的居住证持有人')).toBe(true);
