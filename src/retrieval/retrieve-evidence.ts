@@ -285,6 +285,10 @@ interface PartReading {
   /** Whether the user says a word (or a shorter form of it they use) did not happen: a negation shortly before it in
    * the same clause ("一直没去派出所登记过" denies 居住登记). */
   denies: (word: string) => boolean;
+  /** The user's words of two characters or more, as a list. */
+  longUserWords: string[];
+  /** Whether the user said a word or a synonym of it (remembered per word). */
+  saidDirectly: (word: string) => boolean;
 }
 
 /** How far before a word a negation of the user's clause may stand and still deny it. */
@@ -340,8 +344,19 @@ const readPart = rememberPerKey((part: QuestionPart, index: LoadedIndex, analysi
     }
     return result;
   };
+  const direct = new Map<string, boolean>();
+  const saidDirectly = (word: string) => {
+    let result = direct.get(word);
+    if (result === undefined) {
+      result = synonyms.alternatives(word).some((alternative) => userWords.has(alternative));
+      direct.set(word, result);
+    }
+    return result;
+  };
   return {
     userWords,
+    longUserWords: [...userWords].filter((user) => user.length >= 2),
+    saidDirectly,
     asked: new Set(part.predicate.flatMap((word) => word.alternatives.map(synonyms.canonical))),
     askedActions: new Set(part.predicate.filter((word) => word.verb || word.noun).flatMap((word) => word.alternatives.map(synonyms.canonical))),
     givenWords: new Set(part.given.flatMap((word) => synonyms.alternatives(word).map(synonyms.canonical))),
@@ -424,7 +439,7 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const verdict = placeVerdict({ index, analysis, statement, verdict: applicabilityOf({ statement, user, scope: index.reading.scope }) });
   if (verdict.verdict === 'other_scope' || !statement.condition) return verdict;
   const { synonyms } = index.reading;
-  const { userWords, asked, askedActions, givenWords, moved, quantities, saysNot, denies } = readPart(part, index, analysis);
+  const { userWords, longUserWords, saidDirectly, asked, askedActions, givenWords, moved, quantities, saysNot, denies } = readPart(part, index, analysis);
   const consequence = consequenceOf(statement);
   const conditionText = statement.condition.text;
   const conditionWords = statement.condition.words.map((entry) => entry.word);
@@ -436,8 +451,8 @@ function readVerdict({ index, analysis, part, statement }: { index: LoadedIndex;
   const shortVerbs = part.focus.filter((focusWord) => focusWord.verb && focusWord.word.length === 1).map((focusWord) => focusWord.word);
   const mentions = (word: string) =>
     (moved && synonyms.alternatives(word).some((alternative) => moving.has(alternative))) ||
-    synonyms.alternatives(word).some((alternative) => userWords.has(alternative)) ||
-    [...userWords].some((user) => user.length >= 2 && (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords)) ||
+    saidDirectly(word) ||
+    longUserWords.some((user) => (user.includes(word) || word.includes(user)) && overlaps(conditionText, user, word, conditionWords)) ||
     // A one-character verb of the user's names the two-character verb it starts ("补" → 补领).
     (word.length === 2 && shortVerbs.some((verb) => word.startsWith(verb)));
   const said = (word: string, negated: boolean) => mentions(word) && (!negated || saysNot(word));
