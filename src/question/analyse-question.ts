@@ -516,9 +516,16 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     }
   }
   const cueWords = focusWords({ text: cueText, weight: cueWeight, asked: false, context }).filter((word) => !predicate.some((other) => other.word === word.word));
+  // What the user says they do not want ("提公积金|不想跑柜台") is not what they ask about: the clause after the cue goes.
+  const wanted = (text: string) => {
+    const at = Math.min(...context.reading.language.unwanted.map((cue) => text.indexOf(cue)).filter((found) => found >= 0));
+    return Number.isFinite(at) ? text.slice(0, at) : text;
+  };
   const around = clauses
     .filter((clause) => clause !== asked && !merged.includes(clause))
-    .flatMap((clause) => focusWords({ text: blank(clause.text, findQuantities({ text: clause.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]), hearsay, context), weight: contextWeight, asked: false, context }));
+    .map((clause) => wanted(clause.text))
+    .filter((text) => text.trim().length > 0)
+    .flatMap((text) => focusWords({ text: blank(text, findQuantities({ text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]), hearsay, context), weight: contextWeight, asked: false, context }));
   const focus = mergeFocus([predicate, around, cueWords, earlier.map((word) => ({ ...word, weight: Math.min(word.weight, carriedWeight), asked: false }))]);
   const asksAsOf = context.reading.language.asOf.some((marker) => sentence.includes(marker));
   // A negation between the yes/no modal and the first asked verb ("会不会不随证迁移") negates what is asked.

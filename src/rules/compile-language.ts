@@ -76,6 +76,7 @@ export interface Language {
   aspectMarkers: string[];
   agentMarkers: string[];
   reflexives: string[];
+  unwanted: string[];
   gluedAdverbs: string[];
   kindInterrogatives: string[];
   amountWords: string[];
@@ -113,7 +114,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'reflexives', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'reflexives', 'unwanted', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -221,6 +222,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     aspectMarkers: list(data.aspectMarkers),
     agentMarkers: list(data.agentMarkers),
     reflexives: list(data.reflexives),
+    unwanted: list(data.unwanted),
     gluedAdverbs: list(data.gluedAdverbs),
     kindInterrogatives: list(spoken(data.kindInterrogatives)),
     amountWords: list(data.amountWords),

@@ -88,6 +88,8 @@ export const languageSchema = z.object({
   /** Words of acting oneself ("自己", "本人"): a statement saying someone else acts for the user ("由监护人代为申领")
    * answers no to whether they may act themselves. */
   reflexives: words.default([]),
+  /** Words of not wanting ("不想跑窗口"): a clause saying so tells what the user avoids, not what they ask about. */
+  unwanted: words.default([]),
   /** Aspect particles after a verb ("做好了", "办过"): the event is told as done or under way, a step of the story. */
   aspectMarkers: words.default([]),
   /** Endings of a district's name ("高新区", "开发区"): a word ending so is a place, not a topic. */

@@ -131,6 +131,12 @@ describe('analyseQuestion', () => {
     expect({ regions: scope.regions, relation: scope.relation, origin: scope.origin, destination: scope.destination }).toEqual(expected);
   });
 
+  it('should leave what the user says they do not want out of the focus ("不想跑窗口"), keeping the words before it', () => {
+    const words = analyse('医保要转到成都，不想跑窗口，手机上在哪里申请？').parts[0].focus.map((word) => word.word);
+    expect(words).not.toContain('窗口');
+    expect(words).toContain('转到');
+  });
+
   it('should read a change of insurance type and the user’s population', () => {
     const { scope } = analyse('我妈退休了，离职后改交了城乡居民医保，原来职工医保账户里的余额怎么用？').situation;
     expect(scope.changes).toEqual({ insurance: { from: '职工医保', to: '城乡居民医保' } });

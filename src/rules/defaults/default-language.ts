@@ -129,6 +129,7 @@ export const defaultLanguage: LanguageData = {
   gluedAdverbs: ['只', '都', '也', '还', '再', '就', '才', '先', '又'],
   agentMarkers: ['由', '代为', '代办', '负责', '委托'],
   reflexives: ['自己', '本人', '亲自', '自个儿'],
+  unwanted: ['不想', '不愿意', '不愿', '不打算', '懒得'],
   districtSuffixes: ['区', '县', '镇', '乡', '街道', '新区', '开发区'],
   coordinators: ['及', '和', '与', '、', '以及', '或'],
   anaphora: ['原', '该', '此', '其', '这个', '那个'],
