@@ -435,7 +435,11 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
   const found = modalOutsideNouns(asked.text, context);
   // A modal that begins a word of its own ("算数吗", "能用吗" is not "用") stays part of that word.
   const detected = { ...found, cues: found.cues.filter(([from, to]) => from !== found.modalAt || !startsKnownWord(asked.text, from, to, context)) };
-  const quantitySpans = findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);
+  // Dates ("明年5月", "1月15号") say when, like the user's other times: they are no words to find.
+  const quantitySpans = [
+    ...findQuantities({ text: asked.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]),
+    ...datesIn(asked.text, context.reading.language),
+  ];
   // The yes/no modal glues onto the verb it asks about ("能带过去" → "能带"): it is blanked character by character.
   // Of the other cues only the asking morphemes go: "什么手续" keeps 手续, "怎么查" keeps 查.
   const modal = detected.cues.filter(([from]) => from === detected.modalAt);
@@ -634,6 +638,14 @@ function situationOf(text: string, context: QuestionContext): Situation {
     words: [...new Set([...reading.words(text), ...context.text.tag(text).map(({ word }) => reading.synonyms.canonical(word))])],
     quantities: [...findQuantities({ text, language: reading.language }), ...elapsedQuantities(text, reading.language)],
   };
+}
+
+/** Where the text names a date or a time relative to now ("明年5月", "1月15号", "下个月"). */
+function datesIn(text: string, language: Language): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(/(?:\d{4}年|今年|明年|去年|前年|后年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年/g)) spans.push([match.index, match.index + match[0].length]);
+  for (const word of [...language.elapsed.keys(), ...language.ahead]) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) spans.push([at, at + word.length]);
+  return spans;
 }
 
 /** How long ago the times the user names back from now are ("上个月刚离职" → 1个月), unless a date follows ("去年12月"). */

@@ -21,6 +21,7 @@ export interface Language {
   directions: Map<string, string>;
   /** A word of a time back from now → how long ago it is, as a quantity's text (上个月 → 1个月). */
   elapsed: Map<string, string>;
+  ahead: string[];
   necessityAfterQuestion: string[];
   listLeadIns: string[];
   payVerbs: string[];
@@ -114,7 +115,7 @@ export function mergeLanguage(added: Partial<LanguageData> | null): LanguageData
     merged.sectionKinds[type] = mergeLists(`sectionKinds.${type}`, defaultLanguage.sectionKinds[type] ?? [], added.sectionKinds?.[type], replace);
   }
   if (added.yesNo) merged.yesNo = replace.has('yesNo') ? added.yesNo : [...added.yesNo, ...defaultLanguage.yesNo];
-  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'reflexives', 'unwanted', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
+  for (const field of ['questionWords', 'negation', 'negationBreakers', 'asOf', 'timePoints', 'examples', 'personSuffixes', 'lightVerbs', 'applicabilityLabels', 'foreignPlaces', 'movementVerbs', 'moveWords', 'costVerbs', 'followUpStarts', 'followUpEnds', 'effectiveCues', 'comparisonJoiners', 'verbComplements', 'aspectMarkers', 'agentMarkers', 'ahead', 'reflexives', 'unwanted', 'gluedAdverbs', 'kindInterrogatives', 'amountWords', 'districtSuffixes', 'coordinators', 'anaphora', 'perUnit', 'alongWith', 'moneyQuestions', 'shareWords', 'gluedModals', 'personalPronouns', 'institutionalPronouns', 'hearsay', 'interrogatives', 'necessityAfterQuestion', 'listLeadIns', 'payVerbs', 'alternativeMarkers'] as const) {
     merged[field] = mergeLists(field, defaultLanguage[field], added[field], replace);
   }
   for (const [group, fields] of [
@@ -222,6 +223,7 @@ export function compileLanguage({ data, normalize }: { data: LanguageData; norma
     aspectMarkers: list(data.aspectMarkers),
     agentMarkers: list(data.agentMarkers),
     reflexives: list(data.reflexives),
+    ahead: list(data.ahead),
     unwanted: list(data.unwanted),
     gluedAdverbs: list(data.gluedAdverbs),
     kindInterrogatives: list(spoken(data.kindInterrogatives)),

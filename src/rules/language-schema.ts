@@ -119,6 +119,8 @@ export const languageSchema = z.object({
   /** Words naming a time back from now and how long ago it is ("上个月" → "1个月"): a user who did something then has
    * been at it that long ("上个月刚离职"). Not when a date follows ("去年12月"). */
   elapsed: z.record(z.string(), z.string()).default({}),
+  /** Words naming a time ahead of now or now itself ("明年", "下个月"): when, never what is asked about. */
+  ahead: words.default([]),
   /** Words of a line that introduces what follows ("具体分为以下情况:"): such a line ending in a colon states nothing. */
   listLeadIns: words.default([]),
   /** Words saying a condition is met by any one of the things it lists ("三者之一", "任一"). */

@@ -137,6 +137,11 @@ describe('analyseQuestion', () => {
     expect(words).toContain('转到');
   });
 
+  it.each([['明年5月能申请积分落户吗？'], ['下个月就能办转移吗？'], ['2025年3月以后还能补缴吗？']])('should leave the dates and times of %s out of the focus', (message) => {
+    const words = analyse(message).parts[0].focus.map((word) => word.word);
+    expect(words.filter((word) => /月|年/.test(word))).toEqual([]);
+  });
+
   it('should read a change of insurance type and the user’s population', () => {
     const { scope } = analyse('我妈退休了，离职后改交了城乡居民医保，原来职工医保账户里的余额怎么用？').situation;
     expect(scope.changes).toEqual({ insurance: { from: '职工医保', to: '城乡居民医保' } });
