@@ -134,6 +134,24 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
   return points;
 }
 
+/**
+ * The items of a section for the case the question names: when its labelled items are cases of one thing
+ * ("购房提取：…", "退休提取：…") and the question names some by the words telling them apart (退休), those and the
+ * unlabelled items (the lead-in) answer; otherwise all of them.
+ */
+function casesNamed(items: Statement[], part: QuestionPart, index: LoadedIndex): Statement[] {
+  const labelled = items.filter((item) => item.label !== null);
+  if (labelled.length < 2) return items;
+  const tokens = new Map(labelled.map((item) => [item, index.text.tokensOfNormalized(item.label!).filter((token) => token.length > 1)]));
+  const common = new Set([...tokens.values()].reduce((shared, list) => shared.filter((token) => list.includes(token))));
+  // Cases of one thing share their head ("提取"); labels of steps or conditions need not.
+  if (common.size === 0) return items;
+  const asked = new Set(part.focus.flatMap((word) => word.alternatives).filter((word) => word.length > 1));
+  const named = labelled.filter((item) => tokens.get(item)!.some((token) => !common.has(token) && asked.has(token)));
+  if (named.length === 0 || named.length === labelled.length) return items;
+  return items.filter((item) => item.label === null || named.includes(item));
+}
+
 /** Statements limited to a situation the user did not mention that say something else: shown as exceptions. */
 /** The statements the rules kept for narrower situations, each with what it is limited to (as its evidence says). */
 function exceptionsOf(resolution: Resolution | null, used: Set<string>, evidence: Evidence[]): PartAnswer['exceptions'] {
@@ -424,12 +442,13 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const ofKind = (statement: Statement) => kinds.some((word) => `${statement.label ?? ''}${statement.normalized}`.includes(word));
     const missesRarest = section !== null && rarest !== null && !section.items.some((item) => names(item.statement)) && !index.text.normalize(section.heading).includes(rarest.word) && described.some((item) => names(item.statement) && ofKind(item.statement));
     if (section && !list && !outcovered && !missesAsked && !missesRarest && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
-      for (const item of section.items) used.add(keyOf(item.statement));
+      const items = casesNamed(section.items.map((item) => item.statement), part, index);
+      for (const item of items) used.add(keyOf(item));
       return {
         ...base,
         kind: 'section',
         heading: section.heading,
-        lead: section.items.map((item) => item.statement),
+        lead: items,
         points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false, lead: section.items[0]?.statement }),
         topic: section.heading,
       };

@@ -38,6 +38,13 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(lead(await ask(question))).toBe(expected);
   });
 
+  it.each([
+    ['退休提取公积金要带什么材料？', '退休提取：退休证明或者社会保险退休信息；[2]'],
+    ['离职了想把公积金取出来，要准备哪些材料？', '离职提取：解除或者终止劳动关系的证明。[2]'],
+  ])('should list for %s the lead-in and the item of the case the question names, not every case', async (question, item) => {
+    expect(lead(await ask(question))).toBe(`所需材料：\n1. 申请提取住房公积金，应当提交本人身份证和本人名下银行卡，并按提取情形提供相应证明材料：[1]\n2. ${item}`);
+  });
+
   it('should compare the materials of two kinds of withdrawal item by item, by the rarest word telling each apart', async () => {
     expect(lead(await ask('公积金买房提取和还房贷提取，要交的材料有啥区别？'))).toBe('公积金买房提取：购房提取：购房合同、购房发票或者不动产权证书；[1]\n还房贷提取：还贷提取：借款合同和还款明细；[2]');
   });
