@@ -139,17 +139,19 @@ function choosePoints({ index, analysis, part, evidence, used, excluded, contrar
  * ("购房提取：…", "退休提取：…") and the question names some by the words telling them apart (退休), those and the
  * unlabelled items (the lead-in) answer; otherwise all of them.
  */
-function casesNamed(items: Statement[], part: QuestionPart, index: LoadedIndex): Statement[] {
+function casesNamed(items: Statement[], part: QuestionPart, index: LoadedIndex): { items: Statement[]; others: string[] } {
+  const all = { items, others: [] };
   const labelled = items.filter((item) => item.label !== null);
-  if (labelled.length < 2) return items;
+  if (labelled.length < 2) return all;
   const tokens = new Map(labelled.map((item) => [item, index.text.tokensOfNormalized(item.label!).filter((token) => token.length > 1)]));
   const common = new Set([...tokens.values()].reduce((shared, list) => shared.filter((token) => list.includes(token))));
   // Cases of one thing share their head ("提取"); labels of steps or conditions need not.
-  if (common.size === 0) return items;
+  if (common.size === 0) return all;
   const asked = new Set(part.focus.flatMap((word) => word.alternatives).filter((word) => word.length > 1));
   const named = labelled.filter((item) => tokens.get(item)!.some((token) => !common.has(token) && asked.has(token)));
-  if (named.length === 0 || named.length === labelled.length) return items;
-  return items.filter((item) => item.label === null || named.includes(item));
+  if (named.length === 0 || named.length === labelled.length) return all;
+  const others = labelled.filter((item) => !named.includes(item)).flatMap((item) => tokens.get(item)!.filter((token) => !common.has(token)));
+  return { items: items.filter((item) => item.label === null || named.includes(item)), others: [...new Set(others)] };
 }
 
 /** Statements limited to a situation the user did not mention that say something else: shown as exceptions. */
@@ -187,14 +189,20 @@ function bestList({ index, part, covering }: { index: LoadedIndex; part: Questio
  * ("材料"), a word of the question's cue ("准备" of "准备哪些"), a scope word or a place. A one-character word counts by
  * its longer synonyms ("买" by "购房").
  */
-function telling(index: LoadedIndex, part: QuestionPart, kinds: string[]): Array<{ word: FocusWord; rarity: number }> {
-  const scope = scopeTerms(index);
+function telling(index: LoadedIndex, part: QuestionPart, kinds: string[], situation: QuestionAnalysis['situation']): Array<{ word: FocusWord; rarity: number }> {
+  // A term of a population the user is in ("退休" of 退休人员) names their case: it tells sections apart.
+  const own = new Set(index.reading.scope.dimensions.filter((dimension) => dimension.name === 'population').flatMap((dimension) => dimension.terms.filter((entry) => (situation.scope.values.population ?? []).includes(entry.value)).map((entry) => entry.term)));
+  const scope = new Set([...scopeTerms(index)].filter((term) => !own.has(term)));
   const cues = index.reading.language.answerTypeCues.filter((entry) => entry.type === part.type).map((entry) => entry.cue);
+  // A person of the user's story ("我妈明年退休") is whose case it is, not a case of their own (父母提取); one the
+  // asking clause names ("能取爸妈的公积金吗") is.
+  const { categories } = index.reading.language;
   return part.focus
-    .filter((word) => (word.noun || word.verb) && !kinds.includes(word.word) && !cues.some((cue) => cue.includes(word.word)) && !scope.has(word.word) && findPlaces(word.word).length === 0)
+    .filter((word) => (word.asked || !categories.has(word.word)) && (word.noun || word.verb) && !kinds.includes(word.word) && !cues.some((cue) => cue.includes(word.word)) && !scope.has(word.word) && findPlaces(word.word).length === 0)
     .map((word) => ({ ...word, alternatives: word.alternatives.filter((alternative) => alternative.length > 1 && (index.lexical.postings[alternative]?.length ?? 0) > 0) }))
     .filter((word) => word.alternatives.length > 0)
-    .map((word) => ({ word, rarity: idf(index, word.alternatives) }))
+    // A word is as rare as its most used form: "钱" is as common as "资金", however rare "存款" is.
+    .map((word) => ({ word, rarity: Math.min(...word.alternatives.map((alternative) => idf(index, [alternative]))) }))
     .sort((left, right) => right.rarity - left.rarity);
 }
 
@@ -217,7 +225,9 @@ function claimsAlways(part: QuestionPart, language: LoadedIndex['reading']['lang
 function namesAsked(part: QuestionPart, index: LoadedIndex, ...statements: Statement[]): boolean {
   if (part.type === 'list') return true;
   const light = (word: FocusWord) => index.reading.language.lightVerbs.includes(word.word);
-  const askedActions = part.predicate.filter((word) => word.verb && part.asked.includes(word.word));
+  // A verb of the type's own cue ("带" of "要带什么材料") asks for the kind of answer, not an action to name.
+  const cues = index.reading.language.answerTypeCues.filter((entry) => entry.type === part.type).map((entry) => entry.cue);
+  const askedActions = part.predicate.filter((word) => word.verb && part.asked.includes(word.word) && !cues.some((cue) => cue.includes(word.word) && part.asked.includes(cue)));
   // When the asking clause's only verbs are light ones ("线下办的话…"), the action is the one the question names around
   // it ("从天津转到昆明").
   const actions = askedActions.length > 0 && askedActions.every(light) ? part.focus.filter((word) => word.verb && part.given.includes(word.word)) : askedActions;
@@ -414,7 +424,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     // A materials section is ranked by the question's words its heading and items name, the rarer weighing more
     // (the user's case: "辞职" → the list with "离职提取"; "买了套二手房" → the one with "购房提取", not a 租房 one).
     const kinds = index.reading.language.sectionKinds.filter((entry) => entry.type === part.type).map((entry) => entry.word);
-    const words = part.type === 'materials' ? telling(index, part, kinds) : [];
+    const words = part.type === 'materials' ? telling(index, part, kinds, analysis.situation) : [];
     const rarest = words[0] && words[0].rarity >= rareEnough ? words[0].word : null;
     const mentions = (text: string, word: FocusWord) => word.alternatives.some((alternative) => text.includes(alternative));
     const textOf = (statement: Statement) => `${statement.label ?? ''}${statement.path.join('')}${statement.normalized}`;
@@ -442,19 +452,23 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
     const ofKind = (statement: Statement) => kinds.some((word) => `${statement.label ?? ''}${statement.normalized}`.includes(word));
     const missesRarest = section !== null && rarest !== null && !section.items.some((item) => names(item.statement)) && !index.text.normalize(section.heading).includes(rarest.word) && described.some((item) => names(item.statement) && ofKind(item.statement));
     if (section && !list && !outcovered && !missesAsked && !missesRarest && !(labelCovers && !sectionFits && section.headingCoverage < Math.max(0.3, top.evidence.askedCoverage / 2))) {
-      const items = casesNamed(section.items.map((item) => item.statement), part, index);
-      for (const item of items) used.add(keyOf(item));
+      const { items, others } = casesNamed(section.items.map((item) => item.statement), part, index);
+      // The cases not named are left out, not made points, nor statements about them ("租房提取每年…" for 退休).
+      for (const item of section.items) used.add(keyOf(item.statement));
+      const aboutOthers = (item: Evidence) => others.some((word) => item.statement.normalized.includes(word));
       return {
         ...base,
         kind: 'section',
         heading: section.heading,
         lead: items,
-        points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: () => false, lead: section.items[0]?.statement }),
+        points: choosePoints({ index, analysis, part, evidence: sayable.filter((item) => item.statement.sourceId !== section.sourceId), used, excluded: new Set(), contrary: aboutOthers, lead: section.items[0]?.statement }),
         topic: section.heading,
       };
     }
   }
   if (covering.length === 0) return null;
+  // A part asking only by its type's cue ("…？要带哪些东西？") is answered by a section or not at all.
+  if (sectionTypes.has(part.type) && !part.focus.some((word) => word.asked)) return null;
   // Where or how to do something is answered only by a statement that names doing it.
   if (sectionTypes.has(part.type) && top && !namesAsked(part, index, top.evidence.statement)) return null;
   const chosen = (part.type === 'list' ? bestList({ index, part, covering }) : null) ?? top?.evidence;

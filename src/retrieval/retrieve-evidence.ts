@@ -97,7 +97,8 @@ const coverageMasses = rememberPerKey((part: QuestionPart, index: LoadedIndex): 
     if (word.asked) asked += masses[position];
     else around += masses[position];
   });
-  const scale = around > asked * aroundShare && around > 0 ? (asked * aroundShare) / around : 1;
+  // (A part asking only by its type's cue, "要带什么材料" after another question, asks about the words around it.)
+  const scale = asked > 0 && around > asked * aroundShare ? (asked * aroundShare) / around : 1;
   return part.focus.map((word, position) => (word.asked ? masses[position] : masses[position] * scale));
 });
 const quantityMass = 1.5;

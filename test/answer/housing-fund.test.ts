@@ -41,6 +41,7 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
   it.each([
     ['退休提取公积金要带什么材料？', '退休提取：退休证明或者社会保险退休信息；[2]'],
     ['离职了想把公积金取出来，要准备哪些材料？', '离职提取：解除或者终止劳动关系的证明。[2]'],
+    ['我爸今年刚退休，他去提公积金要带什么材料？', '退休提取：退休证明或者社会保险退休信息；[2]'],
   ])('should list for %s the lead-in and the item of the case the question names, not every case', async (question, item) => {
     expect(lead(await ask(question))).toBe(`所需材料：\n1. 申请提取住房公积金，应当提交本人身份证和本人名下银行卡，并按提取情形提供相应证明材料：[1]\n2. ${item}`);
   });
