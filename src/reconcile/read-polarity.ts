@@ -32,7 +32,9 @@ export interface PolarityReading {
 /** A word of how or where something is done ("网上"): no verb, no thing, no general verb, no modal or negation. */
 export function isManner(word: AskedWord, language: Language): boolean {
   const [form] = word.alternatives;
-  return !word.verb && !word.noun && ![...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation].includes(form);
+  // A noun with a locative ending ("手机上", "网上") says where it is done, not what.
+  const place = form.length >= 2 && /[上里]$/.test(form);
+  return !word.verb && (!word.noun || place) && ![...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation].includes(form);
 }
 
 /** How many characters may stand between a modal cue and the verb it governs ("无需|本人到柜台|办理"). */

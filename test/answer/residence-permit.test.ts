@@ -25,6 +25,12 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
   });
 
+  it('should read where a thing is done (手机上, a noun of place) as the manner the rivals must name', async () => {
+    const response = await ask('我长期在外地出差，居住证下个月到期，签注能在手机上办吗？还是必须本人回派出所？');
+    expect(lead(response)).toBe('可以。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
+    expect(response.conflicts[0].rejected.map((entry) => entry.statement)).toEqual(['签注必须本人带着身份证去派出所现场办理，网上是办不了的。']);
+  });
+
   it.each([['听说居住证签注必须本人带身份证去派出所现场办，网上根本办不了，真的吗？'], ['有人说签注网上办不了，是真的吗？']])('should deny the rumour %s that a general verb cannot be done somewhere by the statement that it can, and reject the one repeating it', async (question) => {
     const response = await ask(question);
     expect(lead(response)).toBe('不是。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
