@@ -199,7 +199,14 @@ export function resolveValue({ index, analysis, part, evidence }: { index: Loade
   // 制作发放", when the lead is another source's 7), and a figure of every compared change statement it is the former of.
   // Only figures that apply to the user draw their changes in.
   const applying = compared.filter((item) => item.evidence.verdict === 'applies');
-  const comparable = [...compared, ...pooled.filter((item) => !compared.includes(item) && applying.some((other) => linkedTo(other)(item)))];
+  // The lead's statement may state its value twice, about two subjects ("有效期是3年，签一次能管三年"): the rivals of
+  // either are its rivals.
+  const twins = values.filter((item) => item !== lead && item.evidence.statement.key === lead.evidence.statement.key && item.valueKey === lead.valueKey);
+  const twinRivals = twins.flatMap((twin) => {
+    const near = overlapWith(twin.subject);
+    return corpusRivals({ index, analysis, part, lead: twin, overlap: near }).filter((item) => near(item.subject) >= corpusSubject && item.evidence.statement.key !== lead.evidence.statement.key && !item.evidence.statement.example);
+  });
+  const comparable = [...compared, ...pooled.filter((item) => !compared.includes(item) && applying.some((other) => linkedTo(other)(item))), ...twinRivals.filter((item) => !compared.some((other) => other.evidence.statement.key === item.evidence.statement.key))];
   // One value per statement: the one about what the best statement's value is about ("转出地…10个工作日,转入地…5个工作日").
   const closest = new Map<string, ValueEvidence>();
   for (const item of comparable) {

@@ -510,7 +510,10 @@ function analysePart({ sentence, context, earlier }: { sentence: string; context
     const denial = (clause: { text: string }) => negation.some((cue) => clause.text.includes(cue)) && ![...negationBreakers, ...unnecessary].some((word) => clause.text.includes(word));
     const denying = heardAt >= 0 ? clauses.slice(heardAt, askedAt).findLastIndex(denial) : -1;
     const from = figured >= 0 && askedAt - figured <= 2 && !states(clauses[askedAt - 1]) ? figured : askedAt - 1;
-    if (denying >= 0 && figured < 0) merged.push(clauses[heardAt + denying]);
+    // A rumour that states a figure ("听说…签一次能管三年，不用每年签了") checks that figure.
+    const heardFigure = heardAt >= 0 && figured < 0 && detected.yesNo !== null ? clauses.slice(heardAt, askedAt).findLastIndex((clause) => checkedFigure({ text: clause.text, context }) !== null) : -1;
+    if (heardFigure >= 0) merged.push(clauses[heardAt + heardFigure]);
+    else if (denying >= 0 && figured < 0) merged.push(clauses[heardAt + denying]);
     else merged.push(...clauses.slice(from, askedAt));
     for (const before of merged) {
       const spans = findQuantities({ text: before.text, language: context.reading.language }).map((quantity): [number, number] => [quantity.start, quantity.end]);

@@ -25,6 +25,12 @@ describe('questions on the 居住证 corpus', () => {
     expect(response.conflicts[0].rejected).toContainEqual(expect.objectContaining({ statement: '签注必须本人带着身份证去派出所现场办理，网上是办不了的。' }));
   });
 
+  it('should check a figure a rumour states in its hearsay clause against the official one, by either subject its statement gives it', async () => {
+    const response = await ask('听说现在居住证签一次能管三年，不用每年签了，是真的吗？我在杭州办的');
+    expect(lead(response)).toBe('不是，一年。居住证有效期为一年。[1]');
+    expect(response.conflicts[0].rejected[0]).toEqual(expect.objectContaining({ statement: '现在居住证有效期是3年，签一次能管三年，不用每年折腾。', reason: 'less_authoritative' }));
+  });
+
   it('should read where a thing is done (手机上, a noun of place) as the manner the rivals must name', async () => {
     const response = await ask('我长期在外地出差，居住证下个月到期，签注能在手机上办吗？还是必须本人回派出所？');
     expect(lead(response)).toBe('可以。持证人可通过公安政务服务平台在线办理居住证签注，无需本人到场。[1]');
