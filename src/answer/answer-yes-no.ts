@@ -187,6 +187,7 @@ export function readAnswers({ index, analysis, part, evidence }: { index: Loaded
       statement,
       words: readable,
       quantities: checkedQuantities,
+      askedText: askedQuantities.length > 0 ? part.asked : undefined,
       presupposed: (word) => [...given].some((said) => said.length > 1 && (word.includes(said) || said.includes(word))),
       userQuantities: analysis.situation.quantities,
       language,

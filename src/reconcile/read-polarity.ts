@@ -37,6 +37,15 @@ export function isManner(word: AskedWord, language: Language): boolean {
   return !word.verb && (!word.noun || place) && ![...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation].includes(form);
 }
 
+/** The period a count is given per ("每个月", "每年", "按月"): the nearest before it, within a few characters. */
+function periodBefore(text: string, at: number): string | null {
+  const window = text.slice(Math.max(0, at - periodReach), at);
+  const matches = [...window.matchAll(/(?:每个?|按)(年|月|季度?|周|星期|天|日)/g)];
+  const unit = matches.at(-1)?.[1] ?? null;
+  return unit === '季度' ? '季' : unit === '星期' ? '周' : unit === '日' ? '天' : unit;
+}
+const periodReach = 10;
+
 /** How many characters may stand between a modal cue and the verb it governs ("无需|本人到柜台|办理"). */
 const governedSpan = 6;
 
@@ -64,7 +73,8 @@ function wordAt(statement: Statement, position: number, text: string, word: Aske
   const longer = tokens.filter((token) => token.length > 2);
   const glued = (rest: string) => language.negation.includes(rest) || language.verbComplements.includes(rest) || language.aspectMarkers.includes(rest);
   const inside = (at: number, alternative: string) =>
-    longer.some((token) => token.includes(alternative) && token !== alternative && !glued(token.replace(alternative, '')) && (() => {
+    // (Compounds end with their head: "租房提取" is a 提取; "居住证" is no 居住.)
+    longer.some((token) => token.includes(alternative) && !token.endsWith(alternative) && !glued(token.replace(alternative, '')) && (() => {
       for (let from = text.indexOf(token); from >= 0; from = text.indexOf(token, from + 1)) if (from <= at && at + alternative.length <= from + token.length) return true;
       return false;
     })());
@@ -106,8 +116,10 @@ const rememberedOutcome = rememberPerKey((words: AskedWord[], language: Language
  * its verbs, the outcome it asks about (kept or lost), a noun it names ("微信"). A clause whose word the user only
  * presupposes ("转出地把个人账户清零了，钱会丢吗") does not answer. A limit the user exceeds turns a yes into a no.
  */
-export function readPolarity({ statement, words, quantities, presupposed, userQuantities, language, asksNecessity = false, required: requiredWords }: {
+export function readPolarity({ statement, words, quantities, askedText, presupposed, userQuantities, language, asksNecessity = false, required: requiredWords }: {
   statement: Statement;
+  /** The text `quantities` were read from, to tell their period ("每个月…一次"). */
+  askedText?: string;
   words: AskedWord[];
   /** What the question asks to be required (the words after its modal: "一定要|先停卡"), when not all its words. */
   required?: AskedWord[];
@@ -141,9 +153,23 @@ export function readPolarity({ statement, words, quantities, presupposed, userQu
     return { answer, clause: position, basis, ...(threshold ? { threshold } : {}) };
   };
   for (const quantity of quantities) {
+    // A count per period ("每个月提一次") is the same only per the same period: "每年可以办理一次" says no to it.
+    const askedPeriod = askedText ? periodBefore(askedText, quantity.start) : null;
     for (const { clause, position } of main) {
       const same = analysis.quantities.find((candidate) => candidate.start >= clause.start && candidate.start < clause.end && candidate.dimension === quantity.dimension && sameAmount(candidate, quantity));
-      if (same) return decide(position, same.start, 'quantity');
+      if (!same) continue;
+      const statedPeriod = periodBefore(normalized.slice(clause.start, same.start), same.start - clause.start);
+      if (askedPeriod && statedPeriod && askedPeriod !== statedPeriod) return { answer: 'no', clause: position, basis: 'quantity' };
+      return decide(position, same.start, 'quantity');
+    }
+    // A clause doing the asked act per the asked period ("可以按月或者按季办理") answers it, whatever its count.
+    if (askedPeriod) {
+      for (const { clause, position } of main) {
+        const text = normalized.slice(clause.start, clause.end);
+        const periods = [...text.matchAll(/(?:每个?|按)(年|月|季度?|周|星期|天|日)/g)].map((match) => ({ at: match.index, unit: periodBefore(match[0], match[0].length) }));
+        const match = periods.find((period) => period.unit === askedPeriod);
+        if (match && words.some((word) => !word.noun && wordAt(statement, position, text, word, language) >= 0)) return decide(position, clause.start + match.at, 'quantity');
+      }
     }
   }
   // A least amount heard ("要封存满一年才能取") is denied by another least amount for the asked act ("封存满6个月后才能

@@ -38,6 +38,13 @@ describe('a housing-fund corpus with no rules but domain.yaml', () => {
     expect(lead(await ask(question))).toBe(expected);
   });
 
+  it('should answer a count per period (每个月提一次) by the statements of that period, the newer monthly rule over the yearly one', async () => {
+    const response = await ask('我在长沙租房住，公积金租房提取能每个月提一次吗？');
+    expect(lead(response)).toBe('可以。租房提取可以按月或者按季办理，提取金额不得超过当地规定的租房提取限额。[1]');
+    expect(response.conflicts[0].rule).toBe('time');
+    expect(response.conflicts[0].rejected[0].statement).toBe('租房提取每年可以办理一次，提取金额不得超过当地规定的租房提取限额。');
+  });
+
   it.each([
     ['退休提取公积金要带什么材料？', '退休提取：退休证明或者社会保险退休信息；[2]'],
     ['离职了想把公积金取出来，要准备哪些材料？', '离职提取：解除或者终止劳动关系的证明。[2]'],
