@@ -1,10 +1,11 @@
 // Steps 3–4 for one question part: gather the comparable statements of the asked type and reconcile them.
 import { sentenceKey } from '../index/find-duplicates.js';
 import type { LoadedIndex } from '../index/load-index.js';
+import { sectionTypes } from '../question/analyse-question.js';
 import type { FocusWord, QuestionAnalysis, QuestionPart } from '../question/question-types.js';
 import { isNegated } from '../reconcile/analyse-sentence.js';
 import { isSetAside } from '../reconcile/applicability.js';
-import { sameAmount, sameKind } from '../reconcile/find-quantities.js';
+import { exceedsLimit, sameAmount, sameKind } from '../reconcile/find-quantities.js';
 import { namesAgent } from '../reconcile/names-agent.js';
 import { decidingFirst } from '../reconcile/reconcile-candidates.js';
 import type { Candidate, Resolution } from '../reconcile/resolution-types.js';
@@ -22,7 +23,6 @@ import { claimEvidence, readAnswers, resolveYesNo } from './answer-yes-no.js';
 import type { PartAnswer } from './part-answer-types.js';
 import { best, isSayable, minimumCoverage, scoreEvidence } from './rank-evidence.js';
 
-const sectionTypes = new Set(['list', 'conditions', 'materials', 'steps', 'channel']);
 const valueTypes = new Set(['number', 'duration', 'when']);
 const maxPoints = 3;
 const minimumAskedCoverage = 0.25;
@@ -300,7 +300,7 @@ export function answerPart({ index, analysis, part, evidence }: { index: LoadedI
       // past its limit ("断了五个月"): then the no stands.
       const userQuantities = analysis.situation.quantities;
       const outgrown = (clause: (typeof lead.analysis.clauses)[number]) =>
-        lead.analysis.quantities.some((limit) => limit.start >= clause.start && limit.start < clause.end && limit.comparator === 'atMost' && userQuantities.some((stated) => sameKind(stated, limit) && stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value)));
+        lead.analysis.quantities.some((limit) => limit.start >= clause.start && limit.start < clause.end && limit.comparator === 'atMost' && userQuantities.some((stated) => sameKind(stated, limit) && exceedsLimit(stated, limit)));
       const hedged = lead.analysis.clauses.some((clause) => clause.hedge === 'partial' && !(resolution.adopted?.valueKey === 'no' && outgrown(clause))) || threshold;
       // "会不会不随证迁移？" asks about the negation: a statement that it moves answers 不会.
       const affirmed = resolution.adopted ? (resolution.adopted.valueKey === 'yes') !== part.negated : false;

@@ -69,7 +69,8 @@ function splitAsks(sentences: string[], context: QuestionContext): string[] {
     return [sentence.slice(0, cut - 1), sentence.slice(cut)].map((piece) => piece.trim()).filter(Boolean);
   });
 }
-const sectionTypes = new Set<AnswerType>(['list', 'conditions', 'materials', 'steps', 'channel']);
+/** The answer types a section's items answer. */
+export const sectionTypes: ReadonlySet<AnswerType> = new Set<AnswerType>(['list', 'conditions', 'materials', 'steps', 'channel']);
 
 function clausesOf(sentence: string): Array<{ text: string; start: number }> {
   const clauses: Array<{ text: string; start: number }> = [];
@@ -646,7 +647,7 @@ function situationOf(text: string, context: QuestionContext): Situation {
 /** Where the text names a date or a time relative to now ("明年5月", "1月15号", "下个月"). */
 function datesIn(text: string, language: Language): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const match of text.matchAll(/(?:\d{4}年|今年|明年|去年|前年|后年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年/g)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(/\d{1,2}月(?:\d{1,2}[日号])?|\d{4}年/g)) spans.push([match.index, match.index + match[0].length]);
   for (const word of [...language.elapsed.keys(), ...language.ahead]) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) spans.push([at, at + word.length]);
   return spans;
 }

@@ -47,6 +47,11 @@ export function sameAmount(left: Pick<Quantity, 'dimension' | 'base'>, right: Pi
 }
 const durationTolerance = 0.02;
 
+/** Whether a stated amount is past a limit's amount ("断了五个月" past "3个月内", or past the top of a range). */
+export function exceedsLimit(stated: Pick<Quantity, 'base'>, limit: Pick<Quantity, 'value' | 'upper' | 'base'>): boolean {
+  return stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value);
+}
+
 /** The quantity pattern of a language, built once per compiled language. */
 const patternOf = rememberPerKey((language: Language): RegExp => {
   const units = language.units.map((unit) => escapePattern(unit.spelling)).join('|');

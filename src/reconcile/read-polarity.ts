@@ -4,7 +4,7 @@ import { rememberPerKey } from '../text/remember-per-key.js';
 import { isNegated } from './analyse-sentence.js';
 import { outcomeOf } from './derive-claims.js';
 import { namesAgent } from './names-agent.js';
-import { sameAmount, sameKind, type Quantity } from './find-quantities.js';
+import { exceedsLimit, sameAmount, sameKind, type Quantity } from './find-quantities.js';
 import type { Statement } from './statement-types.js';
 
 /** A clause that allows, includes or goes through what it lists ("包括配偶、父母", "通过支付宝、微信"). */
@@ -34,15 +34,19 @@ export function isManner(word: AskedWord, language: Language): boolean {
   const [form] = word.alternatives;
   // A noun with a locative ending ("手机上", "网上") says where it is done, not what.
   const place = form.length >= 2 && /[上里]$/.test(form);
-  return !word.verb && (!word.noun || place) && ![...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation].includes(form);
+  return !word.verb && (!word.noun || place) && !notManners(language).has(form);
 }
+const notManners = rememberPerKey((language: Language): Set<string> => new Set([...language.lightVerbs, ...language.possible, ...language.necessary, ...language.unnecessary, ...language.negation]));
 
-/** The period a count is given per ("每个月", "每年", "按月"): the nearest before it, within a few characters. */
+/** The periods a text gives counts per ("每个月", "每年", "按月"), each with where it stands and its unit (季度 → 季). */
+function periodsIn(text: string): Array<{ at: number; unit: string }> {
+  return [...text.matchAll(/(?:每个?|按)(年|月|季度?|周|星期|天|日)/g)].map((match) => ({ at: match.index, unit: periodUnits[match[1]] ?? match[1] }));
+}
+const periodUnits: Record<string, string> = { 季度: '季', 星期: '周', 日: '天' };
+
+/** The period a count is given per: the nearest before it, within a few characters. */
 function periodBefore(text: string, at: number): string | null {
-  const window = text.slice(Math.max(0, at - periodReach), at);
-  const matches = [...window.matchAll(/(?:每个?|按)(年|月|季度?|周|星期|天|日)/g)];
-  const unit = matches.at(-1)?.[1] ?? null;
-  return unit === '季度' ? '季' : unit === '星期' ? '周' : unit === '日' ? '天' : unit;
+  return periodsIn(text.slice(Math.max(0, at - periodReach), at)).at(-1)?.unit ?? null;
 }
 const periodReach = 10;
 
@@ -140,7 +144,7 @@ export function readPolarity({ statement, words, quantities, askedText, presuppo
     let threshold = false;
     if (answer === 'yes') {
       const limit = analysis.quantities.find((quantity) => quantity.start >= clause.start && quantity.start < clause.end && (quantity.comparator === 'atMost' || quantity.comparator === 'approximately'));
-      if (limit && userQuantities.some((stated) => stated.dimension === limit.dimension && stated.base > (limit.upper ?? limit.value) * (limit.base / limit.value))) answer = 'no';
+      if (limit && userQuantities.some((stated) => stated.dimension === limit.dimension && exceedsLimit(stated, limit))) answer = 'no';
       // A least amount the act waits for ("封存满6个月后才能提取") says yes only to a user past it, no to one short of
       // it, and neither to one who does not say.
       const least = analysis.quantities.find((quantity) => quantity.start >= clause.start && quantity.start < at && quantity.comparator === 'atLeast' && !isNegated(analysis, quantity.start));
@@ -166,8 +170,7 @@ export function readPolarity({ statement, words, quantities, askedText, presuppo
     if (askedPeriod) {
       for (const { clause, position } of main) {
         const text = normalized.slice(clause.start, clause.end);
-        const periods = [...text.matchAll(/(?:每个?|按)(年|月|季度?|周|星期|天|日)/g)].map((match) => ({ at: match.index, unit: periodBefore(match[0], match[0].length) }));
-        const match = periods.find((period) => period.unit === askedPeriod);
+        const match = periodsIn(text).find((period) => period.unit === askedPeriod);
         if (match && words.some((word) => !word.noun && wordAt(statement, position, text, word, language) >= 0)) return decide(position, clause.start + match.at, 'quantity');
       }
     }
@@ -215,14 +218,19 @@ export function readPolarity({ statement, words, quantities, askedText, presuppo
   const objects = words.filter((candidate) => candidate.noun);
   // Words of how or where it is done ("网上"): neither a verb nor a noun of a thing, nor a general verb.
   const lightWords = words.filter((candidate) => language.lightVerbs.includes(candidate.alternatives[0]));
+  // Where a clause says one of the question's general verbs ("办"), a denied one first ("网上是办不了的"), or -1.
+  const generalVerbAt = (position: number, text: string, except?: AskedWord): number => {
+    const done = lightWords.filter((word) => word !== except).map((word) => wordAt(statement, position, text, word, language)).filter((at) => at >= 0);
+    return done.find((at) => isNegated(analysis, analysis.clauses[position].start + at)) ?? done[0] ?? -1;
+  };
   const manners = words.filter((candidate) => isManner(candidate, language));
   const mannerClause = (after: number, missing: AskedWord[]): { position: number; at: number } | null => {
     for (const { clause, position } of main) {
       if (position <= after) continue;
       const text = normalized.slice(clause.start, clause.end);
       if (!missing.some((manner) => firstAt(text, manner.alternatives) >= 0)) continue;
-      const done = lightWords.map((word) => wordAt(statement, position, text, word, language)).filter((at) => at >= 0);
-      if (done.length > 0) return { position, at: clause.start + (done.find((at) => isNegated(analysis, clause.start + at)) ?? done[0]) };
+      const at = generalVerbAt(position, text);
+      if (at >= 0) return { position, at: clause.start + at };
     }
     return null;
   };
@@ -278,15 +286,10 @@ export function readPolarity({ statement, words, quantities, askedText, presuppo
       // label and headings count ("转店条件 > 停卡与登记：…停卡手续" names 转店 and 停卡).
       const named = things.filter((other) => firstAt(context, other.alternatives) >= 0).length;
       if (!asksAction && things.length >= 2 && named < 2) continue;
-      // A general verb the question uses of it ("网上|办不了") is what the clause affirms or denies of it: "网上是办不了
-      // 的" says no.
-      // The clause then answers by that verb.
-      const done = words
-        .filter((other) => other !== word && language.lightVerbs.includes(other.alternatives[0]))
-        .map((other) => wordAt(statement, position, text, other, language))
-        .filter((other) => other >= 0);
-      const denied = done.find((other) => isNegated(analysis, clause.start + other));
-      if (done.length > 0) return decide(position, clause.start + (denied ?? done[0]), 'predicate');
+      // A general verb the question uses of it ("网上|办不了") is what the clause affirms or denies of it ("网上是办不了
+      // 的" says no): the clause answers by that verb.
+      const done = generalVerbAt(position, text, word);
+      if (done >= 0) return decide(position, clause.start + done, 'predicate');
       return decide(position, clause.start + at, 'noun');
     }
   }
